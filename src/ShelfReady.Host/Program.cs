@@ -1,0 +1,3 @@
+using ShelfReady.Host.Cli;
+
+return await ShelfReadyCli.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

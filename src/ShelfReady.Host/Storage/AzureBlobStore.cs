@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Host.Storage;
+
+/// <summary>
+/// Blob storage on Azure Blob Storage or any endpoint that speaks its API (Azurite). Block blob uploads
+/// commit atomically, so the port's whole-blob replace semantics hold without extra work.
+/// </summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private readonly BlobServiceClient service;
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> containers = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the store over a service client (connection string or token credential).</summary>
+    public AzureBlobStore(BlobServiceClient service)
+    {
+        this.service = service ?? throw new ArgumentNullException(nameof(service));
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return response.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new BlobNotFoundException(path);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        var response = await blob.UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+        return new StoredBlob(path, content.Length, response.Value.ETag.ToString(), response.Value.LastModified);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return new StoredBlob(path, properties.ContentLength, properties.ETag.ToString(), properties.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredBlob(
+                new BlobPath(container, item.Name),
+                item.Properties.ContentLength ?? 0,
+                item.Properties.ETag?.ToString() ?? "",
+                item.Properties.LastModified ?? DateTimeOffset.MinValue);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        return (await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    private async Task<BlobClient> BlobAsync(BlobPath path, CancellationToken cancellationToken) =>
+        (await ContainerAsync(path.Container, cancellationToken).ConfigureAwait(false)).GetBlobClient(path.Name);
+
+    // Containers are created once per process on first use; a fresh storage account then needs no setup step.
+    private Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken) =>
+        containers.GetOrAdd(name, key => new Lazy<Task<BlobContainerClient>>(async () =>
+        {
+            var client = service.GetBlobContainerClient(key);
+            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return client;
+        })).Value;
+}

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Host.Storage;
+
+/// <summary>
+/// Blob storage as a folder per container under a root directory. Writes go to a temporary file in the
+/// same file system and are renamed into place, so readers and a crash mid-write never leave a torn blob.
+/// </summary>
+public sealed class FolderBlobStore : IBlobStore
+{
+    private const string TempFolder = ".tmp";
+
+    private readonly string root;
+
+    /// <summary>Creates the store, creating the root and temp folders when missing.</summary>
+    public FolderBlobStore(string root)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        this.root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Path.Combine(this.root, TempFolder));
+    }
+
+    /// <summary>The absolute root directory.</summary>
+    public string Root => root;
+
+    /// <summary>The file that holds a blob; checked to lie inside its container folder.</summary>
+    public string FilePath(BlobPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var containerRoot = Path.Combine(root, path.Container) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(containerRoot, path.Name.Replace('/', Path.DirectorySeparatorChar)));
+        return full.StartsWith(containerRoot, StringComparison.Ordinal)
+            ? full
+            : throw new ArgumentException($"Blob '{path}' resolves outside its container.", nameof(path));
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]> ReadAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(FilePath(path), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BlobNotFoundException(path);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = FilePath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        return Describe(path, new FileInfo(target));
+    }
+
+    /// <inheritdoc />
+    public Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(FilePath(path));
+        return Task.FromResult(info.Exists ? Describe(path, info) : null);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var containerRoot = Path.Combine(root, new BlobPath(container, "probe").Container);
+        if (!Directory.Exists(containerRoot))
+        {
+            yield break;
+        }
+
+        var names = Directory.EnumerateFiles(containerRoot, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(containerRoot, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = new BlobPath(container, name);
+            var info = new FileInfo(FilePath(path));
+            if (info.Exists)
+            {
+                yield return Describe(path, info);
+            }
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken)
+    {
+        var file = FilePath(path);
+        if (!File.Exists(file))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(file);
+        return Task.FromResult(true);
+    }
+
+    private static StoredBlob Describe(BlobPath path, FileInfo info) =>
+        new(path, info.Length, $"\"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}\"", new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero));
+}

@@ -1,0 +1,89 @@
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Host.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IBlobStore"/> must do. Each adapter's test class derives from this and supplies a
+/// real store; the same assertions then hold for the folder, Azurite and Azure.
+/// </summary>
+public abstract class BlobStoreContract
+{
+    protected abstract IBlobStore Store { get; }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task WriteAsync_ThenRead_ReturnsSameBytes()
+    {
+        var path = new BlobPath("work", "job1/master.png");
+        byte[] content = [1, 2, 3, 4, 5];
+
+        var written = await Store.WriteAsync(path, content, Token);
+
+        Assert.Equal(content, await Store.ReadAsync(path, Token));
+        Assert.Equal(5, written.Length);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Twice_ReplacesContentAndChangesETag()
+    {
+        var path = new BlobPath("work", "job2/mask.png");
+        var first = await Store.WriteAsync(path, new byte[] { 1 }, Token);
+
+        var second = await Store.WriteAsync(path, new byte[] { 2, 2 }, Token);
+
+        Assert.Equal(new byte[] { 2, 2 }, await Store.ReadAsync(path, Token));
+        Assert.NotEqual(first.ETag, second.ETag);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Missing_ThrowsBlobNotFound()
+    {
+        await Assert.ThrowsAsync<BlobNotFoundException>(() => Store.ReadAsync(new BlobPath("work", "nope/none.bin"), Token));
+    }
+
+    [Fact]
+    public async Task GetPropertiesAsync_Missing_IsNull()
+    {
+        Assert.Null(await Store.GetPropertiesAsync(new BlobPath("work", "nope/none.bin"), Token));
+    }
+
+    [Fact]
+    public async Task ListAsync_Prefix_ReturnsOnlyMatchesInOrdinalOrder()
+    {
+        await Store.WriteAsync(new BlobPath("uploads", "acme/b1/b.jpg"), new byte[] { 1 }, Token);
+        await Store.WriteAsync(new BlobPath("uploads", "acme/b1/a.jpg"), new byte[] { 1 }, Token);
+        await Store.WriteAsync(new BlobPath("uploads", "acme/b2/c.jpg"), new byte[] { 1 }, Token);
+
+        var names = new List<string>();
+        await foreach (var blob in Store.ListAsync("uploads", "acme/b1/", Token))
+        {
+            names.Add(blob.Path.Name);
+        }
+
+        Assert.Equal(["acme/b1/a.jpg", "acme/b1/b.jpg"], names);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_RemovesOnceThenReportsFalse()
+    {
+        var path = new BlobPath("quarantine", "acme/b1/x.jpg");
+        await Store.WriteAsync(path, new byte[] { 9 }, Token);
+
+        Assert.True(await Store.DeleteAsync(path, Token));
+        Assert.False(await Store.DeleteAsync(path, Token));
+        Assert.Null(await Store.GetPropertiesAsync(path, Token));
+    }
+
+    [Fact]
+    public async Task WriteAsync_LargeBlob_RoundTrips()
+    {
+        var content = new byte[5 * 1024 * 1024];
+        new Random(7).NextBytes(content);
+        var path = new BlobPath("exports", "acme/b1/print_catalog/big.tif");
+
+        await Store.WriteAsync(path, content, Token);
+
+        Assert.Equal(content, await Store.ReadAsync(path, Token));
+    }
+}
