@@ -1,0 +1,8 @@
+namespace ShelfReady.Orchestration.Execution;
+
+internal enum ActionKind
+{
+    Activity,
+    Timer,
+    SubWorkflow,
+}
