@@ -1,0 +1,69 @@
+using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Pipeline.Workflows;
+
+/// <summary>Starts ProcessBatch for a sealed batch.</summary>
+/// <param name="Merchant">The merchant.</param>
+/// <param name="Batch">The batch folder.</param>
+/// <param name="Manifest">The batch's manifest.json in uploads.</param>
+/// <param name="PollInterval">How often to look for finished images.</param>
+/// <param name="Deadline">How long to wait for the listed images before delivering what is there.</param>
+public sealed record ProcessBatchInput(string Merchant, string Batch, BlobPath Manifest, TimeSpan PollInterval, TimeSpan Deadline);
+
+/// <summary>One image a manifest lists, and what is known of it so far.</summary>
+/// <param name="File">The file name below the batch folder.</param>
+/// <param name="JobId">Known once the upload exists.</param>
+/// <param name="Status">Its outcome's status once it finished.</param>
+public sealed record BatchItem(string File, string? JobId, ImageStatus? Status);
+
+/// <summary>Input and output of CheckBatch: the manifest's items with whatever is newly known.</summary>
+public sealed record CheckBatchInput(string Merchant, string Batch, BlobPath Manifest, IReadOnlyList<BatchItem> Items);
+
+/// <summary>Input of Package.</summary>
+public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<BatchItem> Items, bool DeadlinePassed);
+
+/// <summary>The delivery package.</summary>
+/// <param name="Zip">The zip with every export, manifest.json and the CSV.</param>
+/// <param name="Manifest">The delivery manifest.</param>
+/// <param name="Csv">One row per export.</param>
+/// <param name="Missing">Listed files that never arrived or never finished.</param>
+/// <param name="Failed">Listed files that were rejected, not approved or failed.</param>
+public sealed record PackageOutput(BlobPath Zip, BlobPath Manifest, BlobPath Csv, IReadOnlyList<string> Missing, IReadOnlyList<string> Failed);
+
+/// <summary>What a running ProcessBatch shows as its custom status.</summary>
+public sealed record BatchProgress(int Listed, int Finished);
+
+/// <summary>
+/// A sealed batch: waits (durable timers between looks) until every listed image has an outcome or the
+/// deadline passes, then builds the delivery package and tells the merchant what is missing or failed.
+/// Looking at outcomes instead of waiting for events means an image that finished before the manifest
+/// arrived is counted too.
+/// </summary>
+public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOutput>
+{
+    private static readonly ActivityOptions Io = ActivityOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
+
+    /// <inheritdoc />
+    public override async Task<PackageOutput> RunAsync(WorkflowContext context, ProcessBatchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var deadline = context.CurrentUtcDateTime + input.Deadline;
+        var items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
+            ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), Io);
+        while (items.Any(item => item.Status is null) && context.CurrentUtcDateTime < deadline)
+        {
+            context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
+            await context.CreateTimer(Min(context.CurrentUtcDateTime + input.PollInterval, deadline), CancellationToken.None);
+            items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
+                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), Io);
+        }
+
+        context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
+        var deadlinePassed = items.Any(item => item.Status is null);
+        return await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items, deadlinePassed), Io);
+    }
+
+    private static DateTime Min(DateTime first, DateTime second) => first < second ? first : second;
+}

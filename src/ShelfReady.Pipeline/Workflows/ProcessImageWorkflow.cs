@@ -1,0 +1,259 @@
+using ShelfReady.Imaging;
+using ShelfReady.Imaging.Metadata;
+using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Quality;
+using ShelfReady.Pipeline.Routing;
+using ShelfReady.Pipeline.Settings;
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Pipeline.Workflows;
+
+/// <summary>Starts ProcessImage for one upload.</summary>
+/// <param name="JobId">Derived from the blob path and content hash.</param>
+/// <param name="Merchant">First segment of the upload path.</param>
+/// <param name="Batch">Second segment of the upload path.</param>
+/// <param name="Source">The upload.</param>
+public sealed record ProcessImageInput(string JobId, string Merchant, string Batch, BlobPath Source);
+
+/// <summary>Ingest's answer: a working master, or why the upload was refused.</summary>
+public sealed record IngestOutput(
+    bool Accepted,
+    string? RejectionCode,
+    string? RejectionReason,
+    BlobPath? Master,
+    int Width,
+    int Height,
+    string SourceFormat,
+    string ShootGroupKey,
+    ImageMetadata Metadata,
+    IReadOnlyList<string> Notes);
+
+/// <summary>Input of ClassifyCategory.</summary>
+public sealed record ClassifyCategoryInput(ProcessImageInput Job, ImageMetadata Metadata, MerchantSettings Settings);
+
+/// <summary>The product category, where it came from, and the values file names are made of.</summary>
+public sealed record CategoryOutput(string Category, string Source, IReadOnlyDictionary<string, string?> NamingValues);
+
+/// <summary>Input of AnalyzeImage.</summary>
+public sealed record AnalyzeImageInput(string JobId, BlobPath Master);
+
+/// <summary>What the image analysis measured.</summary>
+public sealed record AnalysisOutput(double EdgeScore, ProductComplexity EdgeComplexity, double ColorMatchRisk, byte BackgroundR, byte BackgroundG, byte BackgroundB);
+
+/// <summary>Input of Segment; the attempt number keeps each attempt's matte at its own path.</summary>
+public sealed record SegmentInput(string JobId, BlobPath Master, string Strategy, int Attempt);
+
+/// <summary>The matte and what made it.</summary>
+public sealed record SegmentOutput(BlobPath Mask, string Strategy, string Segmenter);
+
+/// <summary>Input of Compose.</summary>
+public sealed record ComposeInput(string JobId, BlobPath Master, BlobPath Mask, AnalysisOutput Analysis, double TargetFill, int Attempt);
+
+/// <summary>The full-resolution composite on pure white.</summary>
+public sealed record ComposeOutput(BlobPath Composite, BlobPath CompositeMask, int Width, int Height, double Fill);
+
+/// <summary>Input of QualityCheck.</summary>
+public sealed record QualityCheckInput(string JobId, BlobPath Master, BlobPath Mask, ComposeOutput Composite, double TargetFill, QcThresholds Thresholds);
+
+/// <summary>One cut-out attempt: matte, composite and score.</summary>
+public sealed record CutOutAttempt(int Attempt, SegmentOutput Segment, ComposeOutput Composite, QcResult Qc);
+
+/// <summary>Input of RequestReview.</summary>
+public sealed record ReviewRequestInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Attempt, RoutingDecision Route, IReadOnlyList<string> Reviewers, DateTime DeadlineUtc, bool Reminder);
+
+/// <summary>The recorded review request.</summary>
+public sealed record ReviewRequestOutput(BlobPath Request);
+
+/// <summary>A reviewer's decision, the payload of the ReviewDecision event.</summary>
+/// <param name="Decision">"approve", "reject" or "redo".</param>
+/// <param name="Reviewer">Who decided.</param>
+/// <param name="Reason">Why, required for reject and redo.</param>
+public sealed record ReviewDecision(string Decision, string Reviewer, string? Reason);
+
+/// <summary>Input of Export: one platform for one image.</summary>
+public sealed record ExportInput(ProcessImageInput Job, ComposeOutput Composite, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings);
+
+/// <summary>One verified file in the exports container.</summary>
+public sealed record ExportedFile(BlobPath Path, string Format, int Width, int Height, long Bytes, string ColorProfile, int BitDepth);
+
+/// <summary>What Export wrote for a platform.</summary>
+public sealed record ExportOutput(string Platform, IReadOnlyList<ExportedFile> Files);
+
+/// <summary>How an image's workflow ended.</summary>
+public enum ImageStatus
+{
+    /// <summary>Exports written and verified.</summary>
+    Exported,
+
+    /// <summary>The upload was refused and quarantined.</summary>
+    Rejected,
+
+    /// <summary>A reviewer rejected the cut-out, or review timed out: nothing was exported.</summary>
+    NotApproved,
+
+    /// <summary>A step failed after its retries.</summary>
+    Failed,
+}
+
+/// <summary>The final record of one image, written to <c>work/{jobId}/outcome.json</c> and sent to the merchant.</summary>
+public sealed record ImageOutcome(
+    ProcessImageInput Job,
+    ImageStatus Status,
+    string? Reason,
+    string? Category,
+    RoutingDecision? Route,
+    QcResult? Qc,
+    int Attempts,
+    string? ReviewedBy,
+    IReadOnlyList<ExportOutput> Exports);
+
+/// <summary>Input of Notify.</summary>
+public sealed record NotifyInput(ImageOutcome Outcome, MerchantSettings Settings);
+
+/// <summary>What a running ProcessImage shows as its custom status.</summary>
+/// <param name="Stage">ingesting, analysing, cutting-out, awaiting-review, exporting, done.</param>
+/// <param name="Route">The route, once known.</param>
+/// <param name="Score">The latest QC score, once known.</param>
+public sealed record ImageProgress(string Stage, string? Route = null, int? Score = null);
+
+/// <summary>
+/// One image from upload to verified exports: ingest, classify and analyse in parallel, route, cut out and
+/// score (one redo with the alternate strategy below the review threshold), a person's decision when the
+/// route or the score calls for one, exports fanned out per platform, then the outcome and the webhook.
+/// </summary>
+public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutcome>
+{
+    private const int MaxReviewRounds = 3;
+
+    // The composite is framed once at Amazon's 85%, which every built-in profile accepts; an export whose
+    // profile asks for another fill re-frames from the composite's matte.
+    private const double ReferenceFill = 0.85;
+
+    private static readonly ActivityOptions Io = ActivityOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
+    private static readonly ActivityOptions Segmentation = ActivityOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(5)));
+
+    /// <inheritdoc />
+    public override async Task<ImageOutcome> RunAsync(WorkflowContext context, ProcessImageInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, Io);
+        ImageOutcome outcome;
+        try
+        {
+            outcome = await ProcessAsync(context, input, settings);
+        }
+        catch (WorkflowTaskFailedException ex)
+        {
+            outcome = new ImageOutcome(input, ImageStatus.Failed, ex.Message, null, null, null, 0, null, []);
+        }
+
+        context.SetCustomStatus(new ImageProgress("done", outcome.Route?.Complexity.ToString(), outcome.Qc?.Score));
+        await context.CallActivityAsync<bool>(ActivityNames.Notify, new NotifyInput(outcome, settings), Io);
+        return outcome;
+    }
+
+    private static async Task<ImageOutcome> ProcessAsync(WorkflowContext context, ProcessImageInput input, MerchantSettings settings)
+    {
+        context.SetCustomStatus(new ImageProgress("ingesting"));
+        var ingest = await context.CallActivityAsync<IngestOutput>(ActivityNames.Ingest, input, Io);
+        if (!ingest.Accepted || ingest.Master is null)
+        {
+            return new ImageOutcome(input, ImageStatus.Rejected, ingest.RejectionReason, null, null, null, 0, null, []);
+        }
+
+        context.SetCustomStatus(new ImageProgress("analysing"));
+        var categoryTask = context.CallActivityAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings), Io);
+        var analysisTask = context.CallActivityAsync<AnalysisOutput>(ActivityNames.AnalyzeImage, new AnalyzeImageInput(input.JobId, ingest.Master), Io);
+        await Task.WhenAll(categoryTask, analysisTask);
+        var category = await categoryTask;
+        var analysis = await analysisTask;
+        var route = RoutingPolicy.Decide(category.Category, analysis.EdgeComplexity, analysis.ColorMatchRisk);
+
+        var job = new CutOutJob(context, input, ingest.Master, analysis, settings, route);
+        var attempt = await CutOutAsync(job, SegmentationStrategies.Primary, 1);
+        if (attempt.Qc.Verdict == QcVerdict.Redo)
+        {
+            attempt = await CutOutAsync(job, SegmentationStrategies.Alternate, attempt.Attempt + 1);
+        }
+
+        string? reviewer = null;
+        if (route.Complexity == ProductComplexity.Complex || attempt.Qc.Verdict != QcVerdict.AutoApprove)
+        {
+            var review = await ReviewAsync(job, attempt);
+            if (review.Decision is null || review.Decision.Decision != ReviewDecisions.Approve)
+            {
+                var why = review.Decision is null ? "Review timed out: nothing was exported." : $"Rejected by {review.Decision.Reviewer}: {review.Decision.Reason}";
+                return new ImageOutcome(input, ImageStatus.NotApproved, why, category.Category, route, review.Attempt.Qc, review.Attempt.Attempt, review.Decision?.Reviewer, []);
+            }
+
+            attempt = review.Attempt;
+            reviewer = review.Decision.Reviewer;
+        }
+
+        context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
+        var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
+            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, attempt.Composite, platform, category.NamingValues, settings), Io)));
+        return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports);
+    }
+
+    private static async Task<CutOutAttempt> CutOutAsync(CutOutJob job, string strategy, int attempt)
+    {
+        var (context, input, master, analysis, settings, route) = job;
+        context.SetCustomStatus(new ImageProgress("cutting-out", route.Complexity.ToString()));
+        var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt), Segmentation);
+        var targetFill = ReferenceFill;
+        var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), Io);
+        var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), Io);
+        return new CutOutAttempt(attempt, segment, composite, qc);
+    }
+
+    // A reviewer may ask for a redo; each redo is a fresh cut-out that goes back to review, a bounded number of times.
+    private static async Task<(ReviewDecision? Decision, CutOutAttempt Attempt)> ReviewAsync(CutOutJob job, CutOutAttempt attempt)
+    {
+        for (var round = 1; ; round++)
+        {
+            var decision = await AwaitDecisionAsync(job, attempt);
+            if (decision is null || decision.Decision != ReviewDecisions.Redo || round == MaxReviewRounds)
+            {
+                return (decision, attempt);
+            }
+
+            attempt = await CutOutAsync(job, SegmentationStrategies.Alternate, attempt.Attempt + 1);
+        }
+    }
+
+    // Waits for the decision with a reminder at the first deadline and gives up at the second. The event stays
+    // buffered by the engine if it arrives after a wait timed out, so the next wait still receives it.
+    private static async Task<ReviewDecision?> AwaitDecisionAsync(CutOutJob job, CutOutAttempt attempt)
+    {
+        var (context, input, master, _, settings, route) = job;
+        context.SetCustomStatus(new ImageProgress("awaiting-review", route.Complexity.ToString(), attempt.Qc.Score));
+        for (var reminder = false; ; reminder = true)
+        {
+            var deadline = context.CurrentUtcDateTime + settings.ReviewReminderAfter;
+            await context.CallActivityAsync<ReviewRequestOutput>(
+                ActivityNames.RequestReview,
+                new ReviewRequestInput(input, master, attempt, route, settings.Reviewers, deadline, reminder),
+                Io);
+            using var race = new CancellationTokenSource();
+            var decisionTask = context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, race.Token);
+            var timer = context.CreateTimer(deadline, race.Token);
+            var winner = await Task.WhenAny(decisionTask, timer);
+
+            // Cancel the loser: a timed-out wait must not stay subscribed and swallow a later decision.
+            await race.CancelAsync();
+            if (winner == decisionTask)
+            {
+                return await decisionTask;
+            }
+
+            if (reminder)
+            {
+                return null;
+            }
+        }
+    }
+
+    private sealed record CutOutJob(WorkflowContext Context, ProcessImageInput Input, BlobPath Master, AnalysisOutput Analysis, MerchantSettings Settings, RoutingDecision Route);
+}
