@@ -46,6 +46,16 @@ public sealed class AzureBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
+    public async Task<StoredBlob> WriteStreamAsync(BlobPath path, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        return await GetPropertiesAsync(path, cancellationToken).ConfigureAwait(false)
+            ?? throw new BlobNotFoundException(path);
+    }
+
+    /// <inheritdoc />
     public async Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
     {
         var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);

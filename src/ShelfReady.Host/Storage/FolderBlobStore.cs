@@ -49,27 +49,14 @@ public sealed class FolderBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
-    public async Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        WriteAtomicallyAsync(path, (stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredBlob> WriteStreamAsync(BlobPath path, Stream content, CancellationToken cancellationToken)
     {
-        var target = FilePath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await stream.WriteAsync(content, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-
-        return Describe(path, new FileInfo(target));
+        ArgumentNullException.ThrowIfNull(content);
+        return WriteAtomicallyAsync(path, (stream, token) => content.CopyToAsync(stream, token), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -118,6 +105,29 @@ public sealed class FolderBlobStore : IBlobStore
 
         File.Delete(file);
         return Task.FromResult(true);
+    }
+
+    private async Task<StoredBlob> WriteAtomicallyAsync(BlobPath path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var target = FilePath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await write(stream, cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+
+        return Describe(path, new FileInfo(target));
     }
 
     private static StoredBlob Describe(BlobPath path, FileInfo info) =>

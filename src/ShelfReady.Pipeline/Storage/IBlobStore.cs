@@ -13,6 +13,12 @@ public interface IBlobStore
     /// <summary>Writes a whole blob, replacing any previous content atomically.</summary>
     Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes a whole blob from a stream read to its end, for content too large to hold in memory
+    /// (delivery packages); same atomic replace as <see cref="WriteAsync"/>.
+    /// </summary>
+    Task<StoredBlob> WriteStreamAsync(BlobPath path, Stream content, CancellationToken cancellationToken);
+
     /// <summary>The blob's properties, or null when it does not exist.</summary>
     Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 
 namespace ShelfReady.Pipeline.Workflows;
@@ -21,7 +22,7 @@ public sealed record BatchItem(string File, string? JobId, ImageStatus? Status);
 public sealed record CheckBatchInput(string Merchant, string Batch, BlobPath Manifest, IReadOnlyList<BatchItem> Items);
 
 /// <summary>Input of Package.</summary>
-public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<BatchItem> Items, bool DeadlinePassed);
+public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<BatchItem> Items, MerchantSettings Settings);
 
 /// <summary>The delivery package.</summary>
 /// <param name="Zip">The zip with every export, manifest.json and the CSV.</param>
@@ -50,6 +51,7 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var deadline = context.CurrentUtcDateTime + input.Deadline;
+        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, Io);
         var items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
             ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), Io);
         while (items.Any(item => item.Status is null) && context.CurrentUtcDateTime < deadline)
@@ -61,8 +63,7 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         }
 
         context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
-        var deadlinePassed = items.Any(item => item.Status is null);
-        return await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items, deadlinePassed), Io);
+        return await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items, settings), Io);
     }
 
     private static DateTime Min(DateTime first, DateTime second) => first < second ? first : second;

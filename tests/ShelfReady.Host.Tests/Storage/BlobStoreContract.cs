@@ -37,6 +37,20 @@ public abstract class BlobStoreContract
     }
 
     [Fact]
+    public async Task WriteStreamAsync_ThenRead_ReturnsStreamContent()
+    {
+        var path = new BlobPath("exports", "acme/b1/delivery.zip");
+        var content = new byte[300_000];
+        new Random(3).NextBytes(content);
+        using var stream = new MemoryStream(content);
+
+        var written = await Store.WriteStreamAsync(path, stream, Token);
+
+        Assert.Equal(content.Length, written.Length);
+        Assert.Equal(content, await Store.ReadAsync(path, Token));
+    }
+
+    [Fact]
     public async Task ReadAsync_Missing_ThrowsBlobNotFound()
     {
         await Assert.ThrowsAsync<BlobNotFoundException>(() => Store.ReadAsync(new BlobPath("work", "nope/none.bin"), Token));

@@ -1,0 +1,8 @@
+using ShelfReady.Pipeline.Workflows;
+
+namespace ShelfReady.Pipeline.Activities;
+
+/// <summary>The recorded review request: everything a review page needs, and where to send the decision.</summary>
+/// <param name="InstanceId">The ProcessImage instance that waits for the decision.</param>
+/// <param name="Request">What the workflow asked for.</param>
+public sealed record ReviewRequestRecord(string InstanceId, ReviewRequestInput Request);

@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Json;
+using ShelfReady.Pipeline.Ports;
+using ShelfReady.Pipeline.Workflows;
+
+namespace ShelfReady.Pipeline.Activities;
+
+/// <summary>Builds the webhook messages the merchant receives, each under the 20 KB payload limit.</summary>
+public static class WebhookEvents
+{
+    /// <summary>Largest body sent; Standard Webhooks advises keeping payloads small and linking to data.</summary>
+    public const int MaxBodyBytes = 20 * 1024;
+
+    private static readonly JsonSerializerOptions Compact = new(PipelineJson.Options) { WriteIndented = false };
+
+    /// <summary>image.exported, image.rejected or image.failed for an outcome; the id is stable per job and type.</summary>
+    public static WebhookMessage ForImage(ImageOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var type = outcome.Status switch
+        {
+            ImageStatus.Exported => "image.exported",
+            ImageStatus.Rejected or ImageStatus.NotApproved => "image.rejected",
+            _ => "image.failed",
+        };
+        var files = outcome.Exports.SelectMany(e => e.Files.Select(f => new { platform = e.Platform, path = f.Path.ToString(), f.Format, f.Width, f.Height, f.Bytes })).ToList();
+        var data = new
+        {
+            jobId = outcome.Job.JobId,
+            merchant = outcome.Job.Merchant,
+            batch = outcome.Job.Batch,
+            source = outcome.Job.Source.ToString(),
+            status = outcome.Status,
+            reason = outcome.Reason,
+            category = outcome.Category,
+            route = outcome.Route?.Complexity,
+            score = outcome.Qc?.Score,
+            reviewedBy = outcome.ReviewedBy,
+            fileCount = files.Count,
+            files,
+        };
+        var body = Envelope(type, data);
+        if (Encoding.UTF8.GetByteCount(body) > MaxBodyBytes)
+        {
+            body = Envelope(type, data with { files = files.Take(0).ToList() });
+        }
+
+        return new WebhookMessage($"{type}_{outcome.Job.JobId}", type, body);
+    }
+
+    /// <summary>batch.completed with what was delivered, missing and failed.</summary>
+    public static WebhookMessage ForBatch(string merchant, string batch, PackageOutput package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var data = new
+        {
+            merchant,
+            batch,
+            zip = package.Zip.ToString(),
+            manifest = package.Manifest.ToString(),
+            missing = package.Missing,
+            failed = package.Failed,
+        };
+        return new WebhookMessage($"batch.completed_{merchant}_{batch}", "batch.completed", Envelope("batch.completed", data));
+    }
+
+    private static string Envelope(string type, object data) =>
+        JsonSerializer.Serialize(new { type, data }, Compact);
+}
