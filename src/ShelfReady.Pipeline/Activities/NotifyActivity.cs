@@ -6,18 +6,18 @@ using ShelfReady.Pipeline.Workflows;
 namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
-/// Writes the job's outcome record, then tells the merchant. The record is written first: batches and the
-/// status API read it, and a webhook that fails and is retried must not hold them up.
+/// Writes the job's outcome record and returns the webhook message that tells the merchant; the workflow
+/// delivers it on the retry schedule. Batches and the status API read the record, so it is written
+/// before any delivery is tried.
 /// </summary>
-public sealed class NotifyActivity(IBlobStore store, IWebhookSender webhooks) : Activity<NotifyInput, bool>
+public sealed class NotifyActivity(IBlobStore store) : Activity<ImageOutcome, WebhookMessage>
 {
     /// <inheritdoc />
-    public override async Task<bool> RunAsync(ActivityContext context, NotifyInput input)
+    public override async Task<WebhookMessage> RunAsync(ActivityContext context, ImageOutcome input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var outcome = input.Outcome;
-        await store.WriteAsync(WorkPaths.Outcome(outcome.Job.JobId), PipelineJson.Bytes(outcome), context.CancellationToken).ConfigureAwait(false);
-        return await webhooks.SendAsync(WebhookEvents.ForImage(outcome), input.Settings, context.CancellationToken).ConfigureAwait(false);
+        await store.WriteAsync(WorkPaths.Outcome(input.Job.JobId), PipelineJson.Bytes(input), context.CancellationToken).ConfigureAwait(false);
+        return WebhookEvents.ForImage(input);
     }
 }

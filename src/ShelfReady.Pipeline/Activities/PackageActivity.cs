@@ -4,7 +4,6 @@ using System.Text;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Naming;
-using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
@@ -12,11 +11,11 @@ namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
 /// Builds a batch's delivery: a zip of every export plus manifest.json and exports.csv, written beside the
-/// exports, then sends batch.completed. Entries are sorted and dated 1980-01-01 so the same batch always
+/// exports. Entries are sorted and dated 1980-01-01 so the same batch always
 /// yields the same zip, and every entry name is built from safe parts, so the archive cannot carry a path
 /// that escapes the folder it is unpacked into.
 /// </summary>
-public sealed class PackageActivity(IBlobStore store, IWebhookSender webhooks) : Activity<PackageInput, PackageOutput>
+public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, PackageOutput>
 {
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -53,7 +52,6 @@ public sealed class PackageActivity(IBlobStore store, IWebhookSender webhooks) :
             WorkPaths.Package(input.Merchant, input.Batch, "exports.csv"),
             manifest.Missing,
             manifest.Failed);
-        await webhooks.SendAsync(WebhookEvents.ForBatch(input.Merchant, input.Batch, output), input.Settings, token).ConfigureAwait(false);
         return output;
     }
 

@@ -2,12 +2,9 @@ using ShelfReady.Pipeline.Settings;
 
 namespace ShelfReady.Pipeline.Ports;
 
-/// <summary>Delivers signed webhooks to a merchant's endpoint.</summary>
+/// <summary>Delivers signed webhooks to a merchant's endpoint, one attempt per call.</summary>
 public interface IWebhookSender
 {
-    /// <summary>
-    /// Delivers once. Throws on a retryable failure so the activity's retry policy applies; returns false
-    /// when the endpoint refused for good (410 Gone) or the merchant has no endpoint.
-    /// </summary>
-    Task<bool> SendAsync(WebhookMessage message, MerchantSettings settings, CancellationToken cancellationToken);
+    /// <summary>Makes one delivery attempt; never throws for a receiver's failure, it reports it.</summary>
+    Task<WebhookAttempt> SendAsync(WebhookMessage message, MerchantSettings settings, CancellationToken cancellationToken);
 }

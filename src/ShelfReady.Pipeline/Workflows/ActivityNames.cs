@@ -30,8 +30,11 @@ public static class ActivityNames
     /// <summary>Writes and verifies one platform's files.</summary>
     public const string Export = nameof(Export);
 
-    /// <summary>Writes the job's outcome and tells the merchant.</summary>
+    /// <summary>Writes the job's outcome record.</summary>
     public const string Notify = nameof(Notify);
+
+    /// <summary>Makes one webhook delivery attempt.</summary>
+    public const string DeliverWebhook = nameof(DeliverWebhook);
 
     /// <summary>Reports which of a batch's images have finished.</summary>
     public const string CheckBatch = nameof(CheckBatch);

@@ -1,4 +1,5 @@
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 
@@ -22,7 +23,7 @@ public sealed record BatchItem(string File, string? JobId, ImageStatus? Status);
 public sealed record CheckBatchInput(string Merchant, string Batch, BlobPath Manifest, IReadOnlyList<BatchItem> Items);
 
 /// <summary>Input of Package.</summary>
-public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<BatchItem> Items, MerchantSettings Settings);
+public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<BatchItem> Items);
 
 /// <summary>The delivery package.</summary>
 /// <param name="Zip">The zip with every export, manifest.json and the CSV.</param>
@@ -63,7 +64,9 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         }
 
         context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
-        return await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items, settings), Io);
+        var package = await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items), Io);
+        await WebhookDelivery.DeliverAsync(context, WebhookEvents.ForBatch(input.Merchant, input.Batch, package), settings);
+        return package;
     }
 
     private static DateTime Min(DateTime first, DateTime second) => first < second ? first : second;

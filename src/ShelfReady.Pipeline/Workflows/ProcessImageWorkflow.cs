@@ -1,6 +1,7 @@
 using ShelfReady.Imaging;
 using ShelfReady.Imaging.Metadata;
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Routing;
 using ShelfReady.Pipeline.Settings;
@@ -107,9 +108,6 @@ public sealed record ImageOutcome(
     string? ReviewedBy,
     IReadOnlyList<ExportOutput> Exports);
 
-/// <summary>Input of Notify.</summary>
-public sealed record NotifyInput(ImageOutcome Outcome, MerchantSettings Settings);
-
 /// <summary>What a running ProcessImage shows as its custom status.</summary>
 /// <param name="Stage">ingesting, analysing, cutting-out, awaiting-review, exporting, done.</param>
 /// <param name="Route">The route, once known.</param>
@@ -149,7 +147,8 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         }
 
         context.SetCustomStatus(new ImageProgress("done", outcome.Route?.Complexity.ToString(), outcome.Qc?.Score));
-        await context.CallActivityAsync<bool>(ActivityNames.Notify, new NotifyInput(outcome, settings), Io);
+        var message = await context.CallActivityAsync<WebhookMessage>(ActivityNames.Notify, outcome, Io);
+        await WebhookDelivery.DeliverAsync(context, message, settings);
         return outcome;
     }
 
