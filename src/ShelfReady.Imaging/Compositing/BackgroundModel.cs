@@ -35,15 +35,15 @@ internal sealed class BackgroundModel
     /// <summary>Number of background pixels sampled.</summary>
     public int Samples { get; }
 
-    /// <summary>Builds the model from an RGB buffer and its matte (same size).</summary>
-    public static BackgroundModel Build(PixelBuffer rgb, PixelBuffer matte)
+    /// <summary>Builds the model from an RGBA buffer, counting alpha at or below the floor as background.</summary>
+    public static BackgroundModel Build(PixelBuffer rgba, byte noiseFloor)
     {
-        var cellSize = Math.Max(8.0, (double)Math.Max(rgb.Width, rgb.Height) / CellsAlongLongSide);
-        var columns = (int)Math.Ceiling(rgb.Width / cellSize);
-        var rows = (int)Math.Ceiling(rgb.Height / cellSize);
+        var cellSize = Math.Max(8.0, (double)Math.Max(rgba.Width, rgba.Height) / CellsAlongLongSide);
+        var columns = (int)Math.Ceiling(rgba.Width / cellSize);
+        var rows = (int)Math.Ceiling(rgba.Height / cellSize);
         var sums = new double[columns * rows * 4];
         var histograms = new int[3 * 256];
-        var samples = Accumulate(rgb, matte, cellSize, columns, sums, histograms);
+        var samples = Accumulate(rgba, noiseFloor, cellSize, columns, sums, histograms);
         var median = samples < MinimumSamples ? BackgroundTone.White : MedianOf(histograms, samples);
         var grid = ToGrid(sums, columns, rows, median);
         return new BackgroundModel(grid, columns, rows, cellSize, median, samples);
@@ -69,24 +69,22 @@ internal sealed class BackgroundModel
     }
 
     private static int Accumulate(
-        PixelBuffer rgb, PixelBuffer matte, double cellSize, int columns, double[] sums, int[] histograms)
+        PixelBuffer rgba, byte noiseFloor, double cellSize, int columns, double[] sums, int[] histograms)
     {
         var samples = 0;
-        var pixels = rgb.Data;
-        var alpha = matte.Data;
-        for (var y = 0; y < rgb.Height; y += SampleStride)
+        var pixels = rgba.Data;
+        for (var y = 0; y < rgba.Height; y += SampleStride)
         {
             var row = (int)(y / cellSize) * columns;
-            for (var x = 0; x < rgb.Width; x += SampleStride)
+            for (var x = 0; x < rgba.Width; x += SampleStride)
             {
-                var index = (y * rgb.Width) + x;
-                if (alpha[index] != 0)
+                var p = rgba.IndexOf(x, y);
+                if (pixels[p + 3] > noiseFloor)
                 {
                     continue;
                 }
 
                 var cell = (row + (int)(x / cellSize)) * 4;
-                var p = index * 3;
                 for (var c = 0; c < 3; c++)
                 {
                     sums[cell + c] += pixels[p + c];

@@ -11,9 +11,9 @@ namespace ShelfReady.Imaging.Compositing;
 /// </summary>
 /// <remarks>
 /// Cost is kept proportional to the output, not the photo: only the window that lands on the canvas is read
-/// and it is resampled first, so every later step runs on at most the canvas size. Bulk per-pixel work
-/// (resampling, the white-balance lookup, background replacement) is libvips's; C# touches only the soft-matte
-/// band and a strided background sample.
+/// and it is resampled first, so every later step runs on at most the canvas size. libvips does the
+/// resampling, the heaviest per-pixel step; C# does one fused pass over the canvas-sized window (background,
+/// white-balance lookup, soft-band arithmetic) and a strided background sample.
 /// </remarks>
 public static class StudioCompositor
 {
@@ -34,15 +34,15 @@ public static class StudioCompositor
         }
 
         var layout = FrameLayout.Compute(bounds, rgb.Width, rgb.Height, options);
-        var (source, matte) = Resample(rgb, alpha, layout, options.MatteNoiseFloor);
-        var model = BackgroundModel.Build(source, matte);
+        var rgba = Resample(rgb, alpha, layout);
+        var model = BackgroundModel.Build(rgba, options.MatteNoiseFloor);
         var reference = options.BackgroundReference ?? model.Median;
         var gains = options.NormalizeWhiteBalance
             ? WhiteBalanceGains.FromReference(reference, options.MaxGain)
             : WhiteBalanceGains.Identity;
         var lookup = gains.BuildLookupTable();
-        var output = ReplaceBackground(source, matte, lookup);
-        EdgeBlender.Blend(source, matte, output, lookup, options.Decontaminate ? model : null);
+        var (output, matte) = MatteBlender.Blend(
+            rgba, lookup, options.Decontaminate ? model : null, options.MatteNoiseFloor);
         var image = Place(output, layout, 255);
         var placedMatte = Place(matte, layout, 0);
         return new CompositeResult(
@@ -66,33 +66,17 @@ public static class StudioCompositor
     }
 
     /// <summary>
-    /// Crops the window and resamples photo and matte with the same kernel: resampling is linear, so the
-    /// compositing equation I = αF + (1 − α)B still holds afterwards and decontamination stays exact. Linear
-    /// (a triangle filter when reducing) has no negative lobes, so the matte gains no ringing halo.
+    /// Crops the window and resamples photo and matte together, as one 4-band image: one pass, and the same
+    /// kernel for both, so the compositing equation I = αF + (1 − α)B still holds afterwards (resampling is
+    /// linear) and decontamination stays exact. Linear (a triangle filter when reducing) has no negative lobes,
+    /// so the matte gains no ringing halo.
     /// </summary>
-    private static (PixelBuffer Source, PixelBuffer Matte) Resample(
-        Image rgb, Image alpha, FrameLayout layout, byte noiseFloor)
+    private static PixelBuffer Resample(Image rgb, Image alpha, FrameLayout layout)
     {
-        using var rgbWindow = rgb.Crop(layout.SourceLeft, layout.SourceTop, layout.SourceWidth, layout.SourceHeight);
-        using var rgbScaled = rgbWindow.Resize(layout.Scale, Enums.Kernel.Linear);
-        using var alphaWindow = alpha.Crop(
-            layout.SourceLeft, layout.SourceTop, layout.SourceWidth, layout.SourceHeight);
-        using var alphaScaled = alphaWindow.Resize(layout.Scale, Enums.Kernel.Linear);
-        using var noise = alphaScaled.RelationalConst(Enums.OperationRelational.Lesseq, [noiseFloor]);
-        using var cleaned = noise.Ifthenelse(0, alphaScaled);
-        return (PixelBuffer.From(rgbScaled), PixelBuffer.From(cleaned));
-    }
-
-    /// <summary>White where the matte is 0, the white-balanced photo elsewhere; the band is refined in C#.</summary>
-    private static PixelBuffer ReplaceBackground(PixelBuffer source, PixelBuffer matte, byte[] lookup)
-    {
-        using var photo = source.ToImage();
-        using var lut = Image.NewFromMemoryCopy<byte>(lookup, 256, 1, 3, Enums.BandFormat.Uchar);
-        using var balanced = photo.Maplut(lut);
-        using var alpha = matte.ToImage();
-        using var background = alpha.RelationalConst(Enums.OperationRelational.Equal, [0]);
-        using var composed = background.Ifthenelse(new double[] { 255, 255, 255 }, balanced);
-        return PixelBuffer.From(composed);
+        using var rgba = rgb.Bandjoin(alpha);
+        using var window = rgba.Crop(layout.SourceLeft, layout.SourceTop, layout.SourceWidth, layout.SourceHeight);
+        using var scaled = window.Resize(layout.Scale, Enums.Kernel.Linear);
+        return PixelBuffer.From(scaled);
     }
 
     /// <summary>Puts a resampled window onto the canvas, clipping rounding overhang, padding with a value.</summary>

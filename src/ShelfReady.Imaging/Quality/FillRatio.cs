@@ -1,4 +1,5 @@
 using NetVips;
+using ShelfReady.Imaging.Pixels;
 
 namespace ShelfReady.Imaging.Quality;
 
@@ -36,24 +37,45 @@ public static class FillRatio
             throw new ArgumentException("The matte must have one band.", nameof(matte));
         }
 
-        // One streamed pass: row and column counts of product pixels; the extents are their non-zero spans.
-        using var mask = matte.RelationalConst(Enums.OperationRelational.Moreeq, [threshold]);
-        var projections = mask.Project();
-        using var columns = (Image)projections[0];
-        using var rows = (Image)projections[1];
-        var (left, right) = NonZeroSpan(columns);
-        var (top, bottom) = NonZeroSpan(rows);
-        return left < 0 || top < 0
-            ? default
-            : new ProductBounds(left, top, right - left + 1, bottom - top + 1);
+        var pixels = PixelBuffer.From(matte);
+        return FindBounds(pixels.Data, pixels.Width, pixels.Height, threshold);
     }
 
-    private static (int First, int Last) NonZeroSpan(Image projection)
+    /// <summary>The bounding box of values at or above the threshold in a 1-band, row-major buffer.</summary>
+    /// <remarks>
+    /// A vectorised search from each side that stops at the first product pixel: it reads only the background
+    /// around the product, several times faster than a libvips projection that sums every pixel.
+    /// </remarks>
+    internal static ProductBounds FindBounds(ReadOnlySpan<byte> matte, int width, int height, byte threshold)
     {
-        using var asDouble = projection.Cast(Enums.BandFormat.Double);
-        var sums = asDouble.WriteToMemory<double>();
-        var first = Array.FindIndex(sums, v => v > 0);
-        var last = Array.FindLastIndex(sums, v => v > 0);
-        return (first, last);
+        var top = 0;
+        while (top < height && matte.Slice(top * width, width).IndexOfAnyInRange(threshold, byte.MaxValue) < 0)
+        {
+            top++;
+        }
+
+        if (top == height)
+        {
+            return default;
+        }
+
+        var bottom = height - 1;
+        while (matte.Slice(bottom * width, width).IndexOfAnyInRange(threshold, byte.MaxValue) < 0)
+        {
+            bottom--;
+        }
+
+        var left = width;
+        var right = -1;
+        for (var y = top; y <= bottom; y++)
+        {
+            var row = matte.Slice(y * width, width);
+            var first = row[..Math.Min(left, width)].IndexOfAnyInRange(threshold, byte.MaxValue);
+            left = first >= 0 ? first : left;
+            var last = row[(right + 1)..].LastIndexOfAnyInRange(threshold, byte.MaxValue);
+            right = last >= 0 ? right + 1 + last : right;
+        }
+
+        return new ProductBounds(left, top, right - left + 1, bottom - top + 1);
     }
 }
