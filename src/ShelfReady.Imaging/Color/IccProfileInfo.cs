@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using System.Text;
+// Aliased: the sibling namespace ShelfReady.Imaging.Encoding would shadow System.Text.Encoding.
+using TextEncoding = System.Text.Encoding;
 
 namespace ShelfReady.Imaging.Color;
 
@@ -99,7 +100,7 @@ public sealed record IccProfileInfo(
         var start = (int)BinaryPrimitives.ReadUInt32BigEndian(tag[24..]);
         return start < 0 || length < 0 || (long)start + length > tag.Length
             ? string.Empty
-            : Encoding.BigEndianUnicode.GetString(tag.Slice(start, length));
+            : TextEncoding.BigEndianUnicode.GetString(tag.Slice(start, length));
     }
 
     private static string ReadAscii(ReadOnlySpan<byte> tag)
@@ -107,9 +108,9 @@ public sealed record IccProfileInfo(
         var length = (int)BinaryPrimitives.ReadUInt32BigEndian(tag[8..]);
         return length <= 0 || 12L + length > tag.Length
             ? string.Empty
-            : Encoding.ASCII.GetString(tag.Slice(12, length)).TrimEnd('\0');
+            : TextEncoding.ASCII.GetString(tag.Slice(12, length)).TrimEnd('\0');
     }
 
     private static string Signature(ReadOnlySpan<byte> data, int offset) =>
-        Encoding.ASCII.GetString(data.Slice(offset, 4));
+        TextEncoding.ASCII.GetString(data.Slice(offset, 4));
 }
