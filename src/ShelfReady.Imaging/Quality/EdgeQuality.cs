@@ -7,12 +7,12 @@ namespace ShelfReady.Imaging.Quality;
 /// Edge quality of a cut-out on white: how far the outline departs from an ideal blend of product and white.
 /// </summary>
 /// <remarks>
-/// For each pixel in the band — soft matte pixels (0 &lt; α &lt; 255) and the ring of α = 0 pixels up to
-/// <see cref="EdgeQualityOptions.OuterRingWidth"/> outside the matte — the ideal value is αF + (1 − α)·255, F
-/// the mean of the opaque product pixels nearby. A clean edge stays close to it; an old background left in the
-/// edge (grey or tinted fringe), a dark or light ring, or stray pixels just outside the product all deviate.
-/// Soft pixels with no opaque pixel nearby are skipped (F unknown); ring pixels need none (α = 0 means white).
-/// The halo score is the mean absolute deviation over the tolerance, clamped to 0–1.
+/// Two parts. Soft matte pixels (0 &lt; α &lt; 255): the ideal value is αF + (1 − α)·255, F the mean of the
+/// opaque product pixels nearby; an old background B left in the edge deviates by α(1 − α)(B − F), a grey or
+/// tinted fringe. Soft pixels with no opaque pixel nearby are skipped (F unknown). The ring of α = 0 pixels up
+/// to <see cref="EdgeQualityOptions.OuterRingWidth"/> outside the matte: the ideal is white, so any ring or
+/// stray pixel just outside the product deviates. The halo score is the larger mean deviation over the
+/// tolerance, clamped to 0–1.
 /// </remarks>
 public static class EdgeQuality
 {
@@ -35,7 +35,7 @@ public static class EdgeQuality
         var bounds = FillRatio.FindBounds(matte, 1);
         if (bounds.IsEmpty)
         {
-            return new EdgeQualityResult(0, 0, 0, 0);
+            return EdgeQualityResult.Empty;
         }
 
         // Only the product's surroundings can hold band pixels; read just that region.
@@ -53,40 +53,52 @@ public static class EdgeQuality
     private static EdgeQualityResult Accumulate(
         PixelBuffer rgb, PixelBuffer alpha, bool[] ring, EdgeQualityOptions options)
     {
-        var (count, absolute, signed) = (0, 0.0, 0.0);
+        var (softCount, ringCount, absolute, signed, ringSum) = (0, 0, 0.0, 0.0, 0.0);
         Span<double> product = stackalloc double[3];
         for (var y = 0; y < alpha.Height; y++)
         {
             for (var x = 0; x < alpha.Width; x++)
             {
                 var i = (y * alpha.Width) + x;
-                var a = alpha.Data[i] / 255.0;
-                var soft = alpha.Data[i] is > 0 and < 255;
-                if (!(soft || ring[i]) || (soft && !LocalProductColour(rgb, alpha, x, y, options.InteriorSearchRadius, product)))
+                if (ring[i])
                 {
-                    continue;
+                    ringSum += (765 - rgb.Data[i * 3] - rgb.Data[(i * 3) + 1] - rgb.Data[(i * 3) + 2]) / 3.0;
+                    ringCount++;
                 }
-
-                for (var c = 0; c < 3; c++)
+                else if (alpha.Data[i] is > 0 and < 255
+                    && LocalProductColour(rgb, alpha, x, y, options.InteriorSearchRadius, product))
                 {
-                    var expected = (a * product[c]) + ((1 - a) * 255);
-                    var deviation = rgb.Data[(i * 3) + c] - expected;
-                    absolute += Math.Abs(deviation) / 3;
-                    signed += deviation / 3;
+                    var deviation = SoftDeviation(rgb.Data.AsSpan(i * 3, 3), alpha.Data[i] / 255.0, product);
+                    absolute += deviation.Absolute;
+                    signed += deviation.Signed;
+                    softCount++;
                 }
-
-                count++;
             }
         }
 
-        if (count == 0)
+        var edge = softCount == 0 ? 0 : absolute / softCount;
+        var ringDeviation = ringCount == 0 ? 0 : ringSum / ringCount;
+        return new EdgeQualityResult(
+            softCount,
+            ringCount,
+            edge,
+            softCount == 0 ? 0 : signed / softCount,
+            ringDeviation,
+            Math.Clamp(Math.Max(edge, ringDeviation) / options.ToleranceLevels, 0, 1));
+    }
+
+    private static (double Absolute, double Signed) SoftDeviation(
+        ReadOnlySpan<byte> actual, double a, ReadOnlySpan<double> product)
+    {
+        var (absolute, signed) = (0.0, 0.0);
+        for (var c = 0; c < 3; c++)
         {
-            return new EdgeQualityResult(0, 0, 0, 0);
+            var deviation = actual[c] - ((a * product[c]) + ((1 - a) * 255));
+            absolute += Math.Abs(deviation) / 3;
+            signed += deviation / 3;
         }
 
-        var meanAbsolute = absolute / count;
-        return new EdgeQualityResult(
-            count, meanAbsolute, signed / count, Math.Clamp(meanAbsolute / options.ToleranceLevels, 0, 1));
+        return (absolute, signed);
     }
 
     /// <summary>Marks α = 0 pixels within the ring width (Chebyshev distance) of any α &gt; 0 pixel.</summary>

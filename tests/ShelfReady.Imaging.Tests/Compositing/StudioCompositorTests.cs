@@ -118,6 +118,44 @@ public sealed class StudioCompositorTests
         Assert.Equal(WhiteBalanceGains.Identity, result.Gains);
     }
 
+    [Theory]
+    [InlineData(128, 128, 128)]
+    [InlineData(60, 60, 60)]
+    [InlineData(90, 160, 90)]
+    public void Compose_Decontaminate_RemovesTheFringeThatPlainBlendingLeaves(byte r, byte g, byte b)
+    {
+        using var shot = StudioShot.Disk(1000, 800, 500, 400, 250, [220, 190, 140], [r, g, b], softness: 4);
+        var options = new CompositeOptions { OutputLongSide = 700, NormalizeWhiteBalance = false };
+        using var clean = StudioCompositor.Compose(shot.Rgb, shot.Alpha, options);
+        using var plain = StudioCompositor.Compose(shot.Rgb, shot.Alpha, options with { Decontaminate = false });
+
+        var cleanEdge = EdgeQuality.Measure(clean.Image, clean.Matte);
+        var plainEdge = EdgeQuality.Measure(plain.Image, plain.Matte);
+
+        Assert.InRange(cleanEdge.HaloScore, 0, 0.15);
+        Assert.True(plainEdge.HaloScore > cleanEdge.HaloScore + 0.25);
+        Assert.True(plainEdge.EdgeDeviation > 3 * cleanEdge.EdgeDeviation);
+    }
+
+    [Fact]
+    public void Compose_GradientBackground_LocalModelKeepsTheEdgeClean()
+    {
+        // A sweep from light at the top to dark at the bottom: one global background colour would be wrong at
+        // both ends of the product.
+        using var shot = StudioShot.Disk(800, 1000, 400, 500, 300, [220, 190, 140], [128, 128, 128], softness: 4);
+        using var coordinates = Image.Xyz(800, 1000);
+        using var rows = coordinates.ExtractBand(1);
+        using var gradient = rows.Linear([-0.15], [250]);
+        using var background = gradient.Bandjoin(gradient, gradient).Cast(Enums.BandFormat.Uchar);
+        using var photo = Relight(shot, background);
+        var options = new CompositeOptions { OutputLongSide = 700, NormalizeWhiteBalance = false };
+
+        using var result = StudioCompositor.Compose(photo, shot.Alpha, options);
+        var edge = EdgeQuality.Measure(result.Image, result.Matte);
+
+        Assert.InRange(edge.HaloScore, 0, 0.15);
+    }
+
     [Fact]
     public void Compose_EmptyMatte_Throws()
     {
@@ -153,6 +191,17 @@ public sealed class StudioCompositorTests
         using var inside = patch.Embed(box.Left - margin, box.Top - margin, composite.Width, composite.Height);
         using var mask = inside.Cast(Enums.BandFormat.Uchar);
         return mask.Ifthenelse(255, composite);
+    }
+
+    /// <summary>The shot's product over another background, by the compositing equation.</summary>
+    private static Image Relight(StudioShot shot, Image background)
+    {
+        using var a = shot.Alpha.Cast(Enums.BandFormat.Float) / 255;
+        using var product = a.Linear([220, 190, 140], [0, 0, 0]);
+        using var behind = background * (1 - a);
+        using var sum = product + behind + 0.5;
+        using var bytes = sum.Cast(Enums.BandFormat.Uchar);
+        return bytes.Copy(interpretation: Enums.Interpretation.Srgb);
     }
 
     private static double HalfLinear(double srgb)
