@@ -19,21 +19,17 @@ internal sealed class BackgroundModel
     private readonly int _rows;
     private readonly double _cellSize;
 
-    private BackgroundModel(float[] grid, int columns, int rows, double cellSize, BackgroundTone median, int samples)
+    private BackgroundModel(float[] grid, int columns, int rows, double cellSize, BackgroundTone median)
     {
         _grid = grid;
         _columns = columns;
         _rows = rows;
         _cellSize = cellSize;
         Median = median;
-        Samples = samples;
     }
 
     /// <summary>Median background colour; white when too few background pixels were seen.</summary>
     public BackgroundTone Median { get; }
-
-    /// <summary>Number of background pixels sampled.</summary>
-    public int Samples { get; }
 
     /// <summary>Builds the model from an RGBA buffer, counting alpha at or below the floor as background.</summary>
     public static BackgroundModel Build(PixelBuffer rgba, byte noiseFloor)
@@ -46,7 +42,7 @@ internal sealed class BackgroundModel
         var samples = Accumulate(rgba, noiseFloor, cellSize, columns, sums, histograms);
         var median = samples < MinimumSamples ? BackgroundTone.White : MedianOf(histograms, samples);
         var grid = ToGrid(sums, columns, rows, median);
-        return new BackgroundModel(grid, columns, rows, cellSize, median, samples);
+        return new BackgroundModel(grid, columns, rows, cellSize, median);
     }
 
     /// <summary>The modelled background colour at a pixel, bilinear between cell centres.</summary>

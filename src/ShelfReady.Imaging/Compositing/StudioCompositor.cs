@@ -82,10 +82,13 @@ public static class StudioCompositor
     /// <summary>Puts a resampled window onto the canvas, clipping rounding overhang, padding with a value.</summary>
     private static Image Place(PixelBuffer window, FrameLayout layout, double pad)
     {
-        using var image = window.ToImage();
+        // Wraps the managed buffer (pinned while the image lives) rather than copying it: one canvas less in memory.
+        using var image = Image.NewFromMemory(window.Data, window.Width, window.Height, window.Bands, Enums.BandFormat.Uchar);
+        using var tagged = image.Copy(
+            interpretation: window.Bands == 3 ? Enums.Interpretation.Srgb : Enums.Interpretation.Bw);
         var width = Math.Min(window.Width, layout.CanvasWidth - layout.CanvasLeft);
         var height = Math.Min(window.Height, layout.CanvasHeight - layout.CanvasTop);
-        using var clipped = image.Crop(0, 0, width, height);
+        using var clipped = tagged.Crop(0, 0, width, height);
         return clipped.Embed(
             layout.CanvasLeft, layout.CanvasTop, layout.CanvasWidth, layout.CanvasHeight,
             Enums.Extend.Background, Enumerable.Repeat(pad, window.Bands).ToArray());
