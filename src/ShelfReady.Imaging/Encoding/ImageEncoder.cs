@@ -125,7 +125,7 @@ public static class ImageEncoder
         {
             JpegOptions jpeg => image.JpegsaveBuffer(
                 q: jpeg.Quality,
-                optimizeCoding: true,
+                optimizeCoding: jpeg.OptimizeCoding,
                 interlace: jpeg.Progressive,
                 subsampleMode: jpeg.ChromaSubsampling ? Enums.ForeignSubsample.On : Enums.ForeignSubsample.Off,
                 keep: keep,
