@@ -1,0 +1,17 @@
+namespace ShelfReady.Imaging.Encoding;
+
+/// <summary>Output file formats.</summary>
+public enum ImageFormat
+{
+    /// <summary>JPEG (JFIF).</summary>
+    Jpeg,
+
+    /// <summary>WebP, lossy or lossless.</summary>
+    WebP,
+
+    /// <summary>PNG.</summary>
+    Png,
+
+    /// <summary>TIFF.</summary>
+    Tiff,
+}

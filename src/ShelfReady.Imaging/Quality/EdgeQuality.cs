@@ -1,0 +1,172 @@
+using NetVips;
+using ShelfReady.Imaging.Pixels;
+
+namespace ShelfReady.Imaging.Quality;
+
+/// <summary>
+/// Edge quality of a cut-out on white: how far the outline departs from an ideal blend of product and white.
+/// </summary>
+/// <remarks>
+/// Two parts. Soft matte pixels (0 &lt; α &lt; 255): the ideal value is αF + (1 − α)·255, F the mean of the
+/// opaque product pixels nearby; an old background B left in the edge deviates by α(1 − α)(B − F), a grey or
+/// tinted fringe. Soft pixels with no opaque pixel nearby are skipped (F unknown). The ring of α = 0 pixels up
+/// to <see cref="EdgeQualityOptions.OuterRingWidth"/> outside the matte: the ideal is white, so any ring or
+/// stray pixel just outside the product deviates. The halo score is the larger mean deviation over the
+/// tolerance, clamped to 0–1.
+/// </remarks>
+public static class EdgeQuality
+{
+    /// <summary>Measures the edge band of a composite.</summary>
+    /// <param name="composite">3-band uchar sRGB image on white.</param>
+    /// <param name="matte">1-band uchar matte aligned with it.</param>
+    /// <param name="options">Settings; null means defaults.</param>
+    public static EdgeQualityResult Measure(Image composite, Image matte, EdgeQualityOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(composite);
+        ArgumentNullException.ThrowIfNull(matte);
+        options ??= new EdgeQualityOptions();
+        options.Validate();
+        if (composite.Bands != 3 || matte.Bands != 1
+            || composite.Width != matte.Width || composite.Height != matte.Height)
+        {
+            throw new ArgumentException("Expected a 3-band image and a 1-band matte of the same size.", nameof(matte));
+        }
+
+        var bounds = FillRatio.FindBounds(matte, 1);
+        if (bounds.IsEmpty)
+        {
+            return EdgeQualityResult.Empty;
+        }
+
+        // Only the product's surroundings can hold band pixels; read just that region.
+        var margin = options.OuterRingWidth + options.InteriorSearchRadius;
+        var (left, top) = (Math.Max(0, bounds.Left - margin), Math.Max(0, bounds.Top - margin));
+        var width = Math.Min(composite.Width, bounds.Left + bounds.Width + margin) - left;
+        var height = Math.Min(composite.Height, bounds.Top + bounds.Height + margin) - top;
+        using var rgbRegion = composite.Crop(left, top, width, height);
+        using var alphaRegion = matte.Crop(left, top, width, height);
+        var rgb = PixelBuffer.From(rgbRegion);
+        var alpha = PixelBuffer.From(alphaRegion);
+        return Accumulate(rgb, alpha, OuterRing(alpha, options.OuterRingWidth), options);
+    }
+
+    private static EdgeQualityResult Accumulate(
+        PixelBuffer rgb, PixelBuffer alpha, bool[] ring, EdgeQualityOptions options)
+    {
+        var (softCount, ringCount, absolute, signed, ringSum) = (0, 0, 0.0, 0.0, 0.0);
+        Span<double> product = stackalloc double[3];
+        for (var y = 0; y < alpha.Height; y++)
+        {
+            for (var x = 0; x < alpha.Width; x++)
+            {
+                var i = (y * alpha.Width) + x;
+                if (ring[i])
+                {
+                    ringSum += (765 - rgb.Data[i * 3] - rgb.Data[(i * 3) + 1] - rgb.Data[(i * 3) + 2]) / 3.0;
+                    ringCount++;
+                }
+                else if (alpha.Data[i] is > 0 and < 255
+                    && LocalProductColour(rgb, alpha, x, y, options.InteriorSearchRadius, product))
+                {
+                    var deviation = SoftDeviation(rgb.Data.AsSpan(i * 3, 3), alpha.Data[i] / 255.0, product);
+                    absolute += deviation.Absolute;
+                    signed += deviation.Signed;
+                    softCount++;
+                }
+            }
+        }
+
+        var edge = softCount == 0 ? 0 : absolute / softCount;
+        var ringDeviation = ringCount == 0 ? 0 : ringSum / ringCount;
+        return new EdgeQualityResult(
+            softCount,
+            ringCount,
+            edge,
+            softCount == 0 ? 0 : signed / softCount,
+            ringDeviation,
+            Math.Clamp(Math.Max(edge, ringDeviation) / options.ToleranceLevels, 0, 1));
+    }
+
+    private static (double Absolute, double Signed) SoftDeviation(
+        ReadOnlySpan<byte> actual, double a, ReadOnlySpan<double> product)
+    {
+        var (absolute, signed) = (0.0, 0.0);
+        for (var c = 0; c < 3; c++)
+        {
+            var deviation = actual[c] - ((a * product[c]) + ((1 - a) * 255));
+            absolute += Math.Abs(deviation) / 3;
+            signed += deviation / 3;
+        }
+
+        return (absolute, signed);
+    }
+
+    /// <summary>Marks α = 0 pixels within the ring width (Chebyshev distance) of any α &gt; 0 pixel.</summary>
+    private static bool[] OuterRing(PixelBuffer alpha, int width)
+    {
+        var ring = new bool[alpha.PixelCount];
+        for (var y = 0; y < alpha.Height && width > 0; y++)
+        {
+            for (var x = 0; x < alpha.Width; x++)
+            {
+                if (alpha.Data[(y * alpha.Width) + x] > 0 && TouchesBackground(alpha, x, y))
+                {
+                    MarkBackgroundAround(alpha, ring, x, y, width);
+                }
+            }
+        }
+
+        return ring;
+    }
+
+    private static bool TouchesBackground(PixelBuffer alpha, int x, int y) =>
+        (x > 0 && alpha.Data[alpha.IndexOf(x - 1, y)] == 0)
+        || (x + 1 < alpha.Width && alpha.Data[alpha.IndexOf(x + 1, y)] == 0)
+        || (y > 0 && alpha.Data[alpha.IndexOf(x, y - 1)] == 0)
+        || (y + 1 < alpha.Height && alpha.Data[alpha.IndexOf(x, y + 1)] == 0);
+
+    private static void MarkBackgroundAround(PixelBuffer alpha, bool[] ring, int x, int y, int width)
+    {
+        for (var ny = Math.Max(0, y - width); ny <= Math.Min(alpha.Height - 1, y + width); ny++)
+        {
+            for (var nx = Math.Max(0, x - width); nx <= Math.Min(alpha.Width - 1, x + width); nx++)
+            {
+                var n = alpha.IndexOf(nx, ny);
+                ring[n] |= alpha.Data[n] == 0;
+            }
+        }
+    }
+
+    /// <summary>Mean colour of the opaque pixels in the window around (x, y); false when there are none.</summary>
+    private static bool LocalProductColour(
+        PixelBuffer rgb, PixelBuffer alpha, int x, int y, int radius, Span<double> colour)
+    {
+        colour.Clear();
+        var count = 0;
+        for (var ny = Math.Max(0, y - radius); ny <= Math.Min(alpha.Height - 1, y + radius); ny++)
+        {
+            for (var nx = Math.Max(0, x - radius); nx <= Math.Min(alpha.Width - 1, x + radius); nx++)
+            {
+                var n = alpha.IndexOf(nx, ny);
+                if (alpha.Data[n] != 255)
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < 3; c++)
+                {
+                    colour[c] += rgb.Data[(n * 3) + c];
+                }
+
+                count++;
+            }
+        }
+
+        for (var c = 0; c < 3 && count > 0; c++)
+        {
+            colour[c] /= count;
+        }
+
+        return count > 0;
+    }
+}
