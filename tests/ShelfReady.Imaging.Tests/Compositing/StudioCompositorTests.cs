@@ -157,6 +157,34 @@ public sealed class StudioCompositorTests
     }
 
     [Fact]
+    public void Compose_DarkBackground_CapsTheGain()
+    {
+        using var shot = StudioShot.Box(800, 600, 200, 150, 400, 300, Navy, Grey);
+        using var result = StudioCompositor.Compose(
+            shot.Rgb, shot.Alpha, new CompositeOptions { OutputLongSide = 600, MaxGain = 1.5 });
+
+        Assert.Equal(new WhiteBalanceGains(1.5, 1.5, 1.5), result.Gains);
+    }
+
+    [Fact]
+    public void Compose_NoisyMatte_BackgroundStaysExactlyWhite()
+    {
+        // Segmentation models rarely output exact zeros; specks up to the noise floor must not tint the white.
+        using var shot = StudioShot.Box(600, 600, 200, 200, 200, 200, Navy, Grey);
+        using var noise = Image.Gaussnoise(600, 600, sigma: 1.5, mean: 2);
+        using var high = noise > 4;
+        using var capped = high.Ifthenelse(4, noise);
+        using var specks = capped.Cast(Enums.BandFormat.Uchar);
+        using var noisy = shot.Alpha.Maxpair(specks);
+        using var result = StudioCompositor.Compose(shot.Rgb, noisy, new CompositeOptions { OutputLongSide = 600 });
+
+        var box = ProductBoxFromPixels(result.Image);
+        using var outside = Outside(result.Image, box, margin: 4);
+
+        Assert.Equal(255, outside.Min());
+    }
+
+    [Fact]
     public void Compose_EmptyMatte_Throws()
     {
         using var shot = StudioShot.Box(200, 200, 50, 50, 100, 100, Navy, OffWhite);
