@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-// Aliased: the sibling namespace ShelfReady.Imaging.Encoding would shadow System.Text.Encoding.
-using TextEncoding = System.Text.Encoding;
+// Aliased: the sibling namespace ShelfReady.Imaging.Encoders would shadow System.Text.Encoding.
+using System.Text;
 
 namespace ShelfReady.Imaging.Color;
 
@@ -69,6 +69,23 @@ public sealed record IccProfileInfo(
             description);
     }
 
+    /// <summary>Parses profile bytes, or returns null when they are not a readable ICC profile.</summary>
+    public static IccProfileInfo? TryParse(ReadOnlySpan<byte> profile)
+    {
+        try
+        {
+            return Parse(profile);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads an s15Fixed16Number at an offset.</summary>
     internal static double S15Fixed16(ReadOnlySpan<byte> data, int offset) =>
         BinaryPrimitives.ReadInt32BigEndian(data[offset..]) / 65536.0;
@@ -100,7 +117,7 @@ public sealed record IccProfileInfo(
         var start = (int)BinaryPrimitives.ReadUInt32BigEndian(tag[24..]);
         return start < 0 || length < 0 || (long)start + length > tag.Length
             ? string.Empty
-            : TextEncoding.BigEndianUnicode.GetString(tag.Slice(start, length));
+            : Encoding.BigEndianUnicode.GetString(tag.Slice(start, length));
     }
 
     private static string ReadAscii(ReadOnlySpan<byte> tag)
@@ -108,9 +125,9 @@ public sealed record IccProfileInfo(
         var length = (int)BinaryPrimitives.ReadUInt32BigEndian(tag[8..]);
         return length <= 0 || 12L + length > tag.Length
             ? string.Empty
-            : TextEncoding.ASCII.GetString(tag.Slice(12, length)).TrimEnd('\0');
+            : Encoding.ASCII.GetString(tag.Slice(12, length)).TrimEnd('\0');
     }
 
     private static string Signature(ReadOnlySpan<byte> data, int offset) =>
-        TextEncoding.ASCII.GetString(data.Slice(offset, 4));
+        Encoding.ASCII.GetString(data.Slice(offset, 4));
 }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-// Aliased: the sibling namespace ShelfReady.Imaging.Encoding would shadow System.Text.Encoding.
-using TextEncoding = System.Text.Encoding;
+// Aliased: the sibling namespace ShelfReady.Imaging.Encoders would shadow System.Text.Encoding.
+using System.Text;
 
 namespace ShelfReady.Imaging.Color;
 
@@ -108,7 +108,7 @@ public static class IccProfileWriter
     {
         const int RecordsStart = 16;
         const int RecordSize = 12;
-        var utf16 = TextEncoding.BigEndianUnicode.GetBytes(text);
+        var utf16 = Encoding.BigEndianUnicode.GetBytes(text);
         var data = new byte[RecordsStart + RecordSize + utf16.Length];
         WriteSignature(data, "mluc");
         BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(8), 1);
@@ -170,7 +170,7 @@ public static class IccProfileWriter
     }
 
     private static void WriteSignature(Span<byte> target, string signature) =>
-        TextEncoding.ASCII.GetBytes(signature, target[..4]);
+        Encoding.ASCII.GetBytes(signature, target[..4]);
 
     private static int Align4(int value) => (value + 3) & ~3;
 }

@@ -162,7 +162,9 @@ public sealed class ImageLoader
     }
 
     private static string? EmbeddedProfileName(Image header) =>
-        header.Contains("icc-profile-data") ? IccDescription.Read((byte[])header.Get("icc-profile-data")) : null;
+        header.Contains("icc-profile-data") && IccProfileInfo.TryParse((byte[])header.Get("icc-profile-data")) is { Description.Length: > 0 } profile
+            ? profile.Description
+            : null;
 
     private static (Image Color, Image? Alpha) SplitAlpha(Image image)
     {

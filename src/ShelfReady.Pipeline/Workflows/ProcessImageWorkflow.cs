@@ -241,7 +241,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
             var winner = await Task.WhenAny(decisionTask, timer);
 
             // Cancel the loser: a timed-out wait must not stay subscribed and swallow a later decision.
-            await race.CancelAsync();
+            race.Cancel();
             if (winner == decisionTask)
             {
                 return await decisionTask;

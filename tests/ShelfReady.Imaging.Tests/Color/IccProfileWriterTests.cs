@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using TextEncoding = System.Text.Encoding;
+using System.Text;
 using ShelfReady.Imaging.Color;
 
 namespace ShelfReady.Imaging.Tests.Color;
@@ -54,7 +54,7 @@ public sealed class IccProfileWriterTests
     {
         var data = TagData(tag);
 
-        Assert.Equal("XYZ ", TextEncoding.ASCII.GetString(data[..4]));
+        Assert.Equal("XYZ ", Encoding.ASCII.GetString(data[..4]));
         Assert.Equal(x, IccProfileInfo.S15Fixed16(data, 8), Tolerance);
         Assert.Equal(y, IccProfileInfo.S15Fixed16(data, 12), Tolerance);
         Assert.Equal(z, IccProfileInfo.S15Fixed16(data, 16), Tolerance);
@@ -78,7 +78,7 @@ public sealed class IccProfileWriterTests
     {
         var data = TagData("gTRC");
 
-        Assert.Equal("curv", TextEncoding.ASCII.GetString(data[..4]));
+        Assert.Equal("curv", Encoding.ASCII.GetString(data[..4]));
         Assert.Equal(1u, BinaryPrimitives.ReadUInt32BigEndian(data[8..]));
         Assert.Equal(563, BinaryPrimitives.ReadUInt16BigEndian(data[12..]));
     }
@@ -116,7 +116,7 @@ public sealed class IccProfileWriterTests
         for (var i = 0; i < count; i++)
         {
             var entry = Profile.AsSpan(132 + (i * 12));
-            if (TextEncoding.ASCII.GetString(entry[..4]) == signature)
+            if (Encoding.ASCII.GetString(entry[..4]) == signature)
             {
                 var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[4..]);
                 var size = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[8..]);

@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>PNG settings; <see cref="EncoderOptions.BitDepth"/> may be 8 or 16.</summary>
 public sealed record PngOptions : EncoderOptions

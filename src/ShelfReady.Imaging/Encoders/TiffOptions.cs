@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>
 /// TIFF settings; <see cref="EncoderOptions.BitDepth"/> may be 8 or 16. The print profile is 16-bit, Adobe RGB,

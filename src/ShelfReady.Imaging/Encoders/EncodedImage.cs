@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>An encoded file and the properties it was written with.</summary>
 /// <param name="Bytes">The file.</param>

@@ -1,9 +1,9 @@
 using NetVips;
 using ShelfReady.Imaging.Color;
-using ShelfReady.Imaging.Encoding;
+using ShelfReady.Imaging.Encoders;
 using ShelfReady.Imaging.Tests.Compositing;
 
-namespace ShelfReady.Imaging.Tests.Encoding;
+namespace ShelfReady.Imaging.Tests.Encoders;
 
 public sealed class ImageEncoderTests : IDisposable
 {

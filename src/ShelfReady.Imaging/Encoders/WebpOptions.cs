@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>WebP settings. Effort dominates export cost, so it is a profile setting.</summary>
 public sealed record WebpOptions : LossyEncoderOptions

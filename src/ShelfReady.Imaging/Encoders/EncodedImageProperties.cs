@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>What a re-opened file actually holds, for verifying an export before it is published.</summary>
 /// <param name="Format">Format according to the libvips loader that opened it.</param>

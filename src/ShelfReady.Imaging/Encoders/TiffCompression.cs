@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>Lossless TIFF compression schemes.</summary>
 public enum TiffCompression

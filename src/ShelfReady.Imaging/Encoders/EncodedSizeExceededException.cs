@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>Even the lowest allowed quality does not fit the byte limit.</summary>
 public sealed class EncodedSizeExceededException : Exception

@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>Settings of encoders with a quality factor, which the max-bytes mode can lower.</summary>
 public abstract record LossyEncoderOptions : EncoderOptions

@@ -1,7 +1,7 @@
 using NetVips;
 using ShelfReady.Imaging.Color;
 
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>
 /// Encodes sRGB working images (3-band uchar) to JPEG, WebP, PNG and TIFF with libvips, converting to the

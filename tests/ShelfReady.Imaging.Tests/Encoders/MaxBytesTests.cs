@@ -1,7 +1,7 @@
 using NetVips;
-using ShelfReady.Imaging.Encoding;
+using ShelfReady.Imaging.Encoders;
 
-namespace ShelfReady.Imaging.Tests.Encoding;
+namespace ShelfReady.Imaging.Tests.Encoders;
 
 public sealed class MaxBytesTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>The colour space an export is written in, and the ICC profile embedded to say so.</summary>
 public enum EmbeddedProfile

@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>JPEG settings. Defaults suit a marketplace main image and the per-image time budget.</summary>
 public sealed record JpegOptions : LossyEncoderOptions

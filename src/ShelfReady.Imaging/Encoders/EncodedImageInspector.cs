@@ -1,7 +1,7 @@
 using NetVips;
 using ShelfReady.Imaging.Color;
 
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>Re-opens encoded bytes with libvips and reports what they hold; reads the header only.</summary>
 public static class EncodedImageInspector

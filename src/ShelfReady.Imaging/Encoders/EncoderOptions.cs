@@ -1,4 +1,4 @@
-namespace ShelfReady.Imaging.Encoding;
+namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>Settings shared by every encoder. Derived records add the format's own.</summary>
 public abstract record EncoderOptions
