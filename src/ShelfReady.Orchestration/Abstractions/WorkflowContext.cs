@@ -7,7 +7,8 @@ namespace ShelfReady.Orchestration;
 /// <remarks>
 /// Workflow code is replayed against its recorded history and must therefore be deterministic: read time through
 /// <see cref="CurrentUtcDateTime"/>, create ids through <see cref="NewGuid"/>, do I/O only in activities, and never
-/// leave the workflow's synchronisation context (no <c>ConfigureAwait(false)</c>, <c>Task.Run</c> or <c>Task.Delay</c>).
+/// leave the workflow's synchronisation context (no <c>ConfigureAwait(false)</c>, <c>Task.Run</c>, <c>Task.Delay</c> or
+/// <c>CancellationTokenSource.CancelAsync</c>; cancel the loser of a <c>Task.WhenAny</c> with <c>Cancel()</c>).
 /// </remarks>
 public abstract class WorkflowContext
 {

@@ -169,6 +169,9 @@ internal sealed class SqliteWorkflowStore : IDisposable
     public async Task<List<PendingEvent>> GetPendingEventsAsync(string instanceId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        // One read snapshot: the episode that moves an event from the inbox into the buffer must not fall between the two reads.
+        using var snapshot = connection.BeginTransaction(deferred: true);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT buffered_events FROM instances WHERE instance_id = $id";
         command.Parameters.AddWithValue("$id", instanceId);
