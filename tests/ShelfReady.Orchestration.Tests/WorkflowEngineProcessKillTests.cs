@@ -46,7 +46,7 @@ public sealed class WorkflowEngineProcessKillTests
     {
         var hostDll = Path.Combine(AppContext.BaseDirectory, "ShelfReady.Orchestration.CrashHost.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
-        foreach (var argument in new[] { hostDll, databasePath, logPath, instanceId, Steps.ToString(), KilledAtStep.ToString() })
+        foreach (var argument in new[] { hostDll, databasePath, logPath, instanceId, Steps.ToString(System.Globalization.CultureInfo.InvariantCulture), KilledAtStep.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
