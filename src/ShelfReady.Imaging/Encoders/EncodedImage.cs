@@ -12,7 +12,7 @@ public sealed record EncodedImage(
 #pragma warning disable CA1819 // The encoded file is handed on as-is; copying it would double the memory.
     byte[] Bytes,
 #pragma warning restore CA1819
-    ImageFormat Format,
+    OutputFormat Format,
     int Width,
     int Height,
     int BitDepth,

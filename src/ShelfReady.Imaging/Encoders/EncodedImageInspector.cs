@@ -9,7 +9,7 @@ public static class EncodedImageInspector
     private const string IccField = "icc-profile-data";
 
     /// <summary>Inspects a file.</summary>
-    /// <exception cref="NotSupportedException">The bytes are not one of <see cref="ImageFormat"/>'s formats.</exception>
+    /// <exception cref="NotSupportedException">The bytes are not one of <see cref="OutputFormat"/>'s formats.</exception>
     public static EncodedImageProperties Inspect(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
@@ -30,12 +30,12 @@ public static class EncodedImageInspector
             description);
     }
 
-    private static ImageFormat FormatOf(string loader) => loader switch
+    private static OutputFormat FormatOf(string loader) => loader switch
     {
-        _ when loader.StartsWith("jpeg", StringComparison.Ordinal) => ImageFormat.Jpeg,
-        _ when loader.StartsWith("webp", StringComparison.Ordinal) => ImageFormat.WebP,
-        _ when loader.StartsWith("png", StringComparison.Ordinal) => ImageFormat.Png,
-        _ when loader.StartsWith("tiff", StringComparison.Ordinal) => ImageFormat.Tiff,
+        _ when loader.StartsWith("jpeg", StringComparison.Ordinal) => OutputFormat.Jpeg,
+        _ when loader.StartsWith("webp", StringComparison.Ordinal) => OutputFormat.WebP,
+        _ when loader.StartsWith("png", StringComparison.Ordinal) => OutputFormat.Png,
+        _ when loader.StartsWith("tiff", StringComparison.Ordinal) => OutputFormat.Tiff,
         _ => throw new NotSupportedException($"Unexpected loader {loader}."),
     };
 

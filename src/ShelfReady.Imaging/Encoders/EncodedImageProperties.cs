@@ -9,4 +9,4 @@ namespace ShelfReady.Imaging.Encoders;
 /// <param name="Dpi">Horizontal resolution in dots per inch as stored (libvips reports 72 when none is).</param>
 /// <param name="IccDescription">The embedded profile's description; null when no profile is embedded.</param>
 public sealed record EncodedImageProperties(
-    ImageFormat Format, int Width, int Height, int Bands, int BitDepth, double Dpi, string? IccDescription);
+    OutputFormat Format, int Width, int Height, int Bands, int BitDepth, double Dpi, string? IccDescription);

@@ -4,7 +4,7 @@ namespace ShelfReady.Imaging.Encoders;
 public abstract record EncoderOptions
 {
     /// <summary>The output format.</summary>
-    public abstract ImageFormat Format { get; }
+    public abstract OutputFormat Format { get; }
 
     /// <summary>Colour space and embedded profile; default sRGB with its profile.</summary>
     public EmbeddedProfile Profile { get; init; } = EmbeddedProfile.Srgb;

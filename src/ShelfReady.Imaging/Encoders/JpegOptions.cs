@@ -4,7 +4,7 @@ namespace ShelfReady.Imaging.Encoders;
 public sealed record JpegOptions : LossyEncoderOptions
 {
     /// <inheritdoc/>
-    public override ImageFormat Format => ImageFormat.Jpeg;
+    public override OutputFormat Format => OutputFormat.Jpeg;
 
     /// <summary>
     /// Progressive (interlaced) scans; default false. With the bundled libjpeg a progressive 2000 px file took

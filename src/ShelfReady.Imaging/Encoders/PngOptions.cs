@@ -4,7 +4,7 @@ namespace ShelfReady.Imaging.Encoders;
 public sealed record PngOptions : EncoderOptions
 {
     /// <inheritdoc/>
-    public override ImageFormat Format => ImageFormat.Png;
+    public override OutputFormat Format => OutputFormat.Png;
 
     /// <summary>zlib compression level 0–9; default 6, a good time/size balance.</summary>
     public int CompressionLevel { get; init; } = 6;

@@ -7,7 +7,7 @@ namespace ShelfReady.Imaging.Encoders;
 public sealed record TiffOptions : EncoderOptions
 {
     /// <inheritdoc/>
-    public override ImageFormat Format => ImageFormat.Tiff;
+    public override OutputFormat Format => OutputFormat.Tiff;
 
     /// <summary>Compression; default Deflate.</summary>
     public TiffCompression Compression { get; init; } = TiffCompression.Deflate;

@@ -7,7 +7,7 @@ public sealed record WebpOptions : LossyEncoderOptions
     public WebpOptions() => Quality = 85;
 
     /// <inheritdoc/>
-    public override ImageFormat Format => ImageFormat.WebP;
+    public override OutputFormat Format => OutputFormat.WebP;
 
     /// <summary>CPU effort 0 (fastest) to 6 (smallest); default 4, libvips's default.</summary>
     public int Effort { get; init; } = 4;

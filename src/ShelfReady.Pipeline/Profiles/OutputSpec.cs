@@ -1,3 +1,5 @@
+using ShelfReady.Imaging.Encoders;
+
 namespace ShelfReady.Pipeline.Profiles;
 
 /// <summary>One file a platform profile writes per image.</summary>
@@ -19,7 +21,7 @@ public sealed record OutputSpec
     public TiffCompression Compression { get; init; } = TiffCompression.None;
 
     /// <summary>Colour space of the written file.</summary>
-    public OutputColorProfile ColorProfile { get; init; } = OutputColorProfile.Srgb;
+    public EmbeddedProfile ColorProfile { get; init; } = EmbeddedProfile.Srgb;
 
     /// <summary>Resolution written into the file, dots per inch; null leaves it unset.</summary>
     public int? Dpi { get; init; }

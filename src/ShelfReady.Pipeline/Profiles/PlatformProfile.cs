@@ -1,3 +1,5 @@
+using ShelfReady.Imaging.Encoders;
+
 namespace ShelfReady.Pipeline.Profiles;
 
 /// <summary>A marketplace's image rules as data: canvas, background, fill, files and naming.</summary>

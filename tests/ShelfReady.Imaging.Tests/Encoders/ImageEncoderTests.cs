@@ -9,19 +9,19 @@ public sealed class ImageEncoderTests : IDisposable
 {
     private readonly StudioShot _shot = StudioShot.Disk(320, 240, 150, 120, 80, [40, 60, 120], [255, 255, 255]);
 
-    public static TheoryData<EncoderOptions, ImageFormat> EveryFormat => new()
+    public static TheoryData<EncoderOptions, OutputFormat> EveryFormat => new()
     {
-        { new JpegOptions(), ImageFormat.Jpeg },
-        { new JpegOptions { Progressive = true, OptimizeCoding = true, ChromaSubsampling = true, Quality = 75 }, ImageFormat.Jpeg },
-        { new WebpOptions { Effort = 2 }, ImageFormat.WebP },
-        { new WebpOptions { Lossless = true, Effort = 0 }, ImageFormat.WebP },
-        { new PngOptions(), ImageFormat.Png },
-        { new TiffOptions { Compression = TiffCompression.Lzw, BitDepth = 8 }, ImageFormat.Tiff },
+        { new JpegOptions(), OutputFormat.Jpeg },
+        { new JpegOptions { Progressive = true, OptimizeCoding = true, ChromaSubsampling = true, Quality = 75 }, OutputFormat.Jpeg },
+        { new WebpOptions { Effort = 2 }, OutputFormat.WebP },
+        { new WebpOptions { Lossless = true, Effort = 0 }, OutputFormat.WebP },
+        { new PngOptions(), OutputFormat.Png },
+        { new TiffOptions { Compression = TiffCompression.Lzw, BitDepth = 8 }, OutputFormat.Tiff },
     };
 
     [Theory]
     [MemberData(nameof(EveryFormat))]
-    public void Encode_EveryFormat_ReopensWithItsFormatSizeAndSrgbProfile(EncoderOptions options, ImageFormat format)
+    public void Encode_EveryFormat_ReopensWithItsFormatSizeAndSrgbProfile(EncoderOptions options, OutputFormat format)
     {
         var encoded = ImageEncoder.Encode(_shot.Rgb, options);
 
@@ -66,7 +66,7 @@ public sealed class ImageEncoderTests : IDisposable
         var encoded = ImageEncoder.Encode(_shot.Rgb, options);
         var reopened = EncodedImageInspector.Inspect(encoded.Bytes);
 
-        Assert.Equal(ImageFormat.Tiff, reopened.Format);
+        Assert.Equal(OutputFormat.Tiff, reopened.Format);
         Assert.Equal(16, reopened.BitDepth);
         Assert.Equal(300, reopened.Dpi, 1);
         Assert.Equal(AdobeRgb1998.Description, reopened.IccDescription);

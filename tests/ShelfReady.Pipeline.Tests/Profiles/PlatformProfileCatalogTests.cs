@@ -1,3 +1,4 @@
+using ShelfReady.Imaging.Encoders;
 using ShelfReady.Pipeline.Profiles;
 
 namespace ShelfReady.Pipeline.Tests.Profiles;
@@ -23,7 +24,7 @@ public sealed class PlatformProfileCatalogTests
         Assert.Equal(0.85, amazon.TargetFill);
         Assert.Equal(2000, amazon.LongSide);
         var output = Assert.Single(amazon.Outputs);
-        Assert.Equal((OutputFormat.Jpeg, 95, OutputColorProfile.Srgb, 10_000_000L), (output.Format, output.Quality, output.ColorProfile, output.MaxBytes!.Value));
+        Assert.Equal((OutputFormat.Jpeg, 95, EmbeddedProfile.Srgb, 10_000_000L), (output.Format, output.Quality, output.ColorProfile, output.MaxBytes!.Value));
         Assert.Contains("Seller Central", amazon.Source, StringComparison.Ordinal);
     }
 
@@ -42,7 +43,7 @@ public sealed class PlatformProfileCatalogTests
     {
         var output = Assert.Single(catalog.Get("print_catalog").Outputs);
 
-        Assert.Equal((OutputFormat.Tiff, 16, OutputColorProfile.AdobeRgb, 300), (output.Format, output.BitDepth, output.ColorProfile, output.Dpi!.Value));
+        Assert.Equal((OutputFormat.Tiff, 16, EmbeddedProfile.AdobeRgb1998, 300), (output.Format, output.BitDepth, output.ColorProfile, output.Dpi!.Value));
     }
 
     [Fact]

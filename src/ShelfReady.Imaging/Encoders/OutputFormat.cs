@@ -1,12 +1,15 @@
+using System.Text.Json.Serialization;
+
 namespace ShelfReady.Imaging.Encoders;
 
 /// <summary>Output file formats.</summary>
-public enum ImageFormat
+public enum OutputFormat
 {
     /// <summary>JPEG (JFIF).</summary>
     Jpeg,
 
     /// <summary>WebP, lossy or lossless.</summary>
+    [JsonStringEnumMemberName("webp")]
     WebP,
 
     /// <summary>PNG.</summary>
