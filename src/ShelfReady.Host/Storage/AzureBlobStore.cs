@@ -56,6 +56,22 @@ public sealed class AzureBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+            await blob.UploadAsync(new BinaryData(content), options, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
     public async Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
     {
         var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,30 @@ public sealed class FolderBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var target = FilePath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken).ConfigureAwait(false);
+
+            // Without overwrite the move fails if the target exists, and the check and the move are one step.
+            File.Move(temp, target, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            return false;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
     {
         var info = new FileInfo(FilePath(path));

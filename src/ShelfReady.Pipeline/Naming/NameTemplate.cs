@@ -54,6 +54,15 @@ public static partial class NameTemplate
         return text.Length <= MaxNameLength ? text : text[..MaxNameLength];
     }
 
+    /// <summary>The n-th alternative of a taken name: "-n" before the extension (n ≥ 2).</summary>
+    public static string WithSuffix(string name, int n)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
+        var dot = name.LastIndexOf('.');
+        return dot <= 0 ? $"{name}-{n}" : $"{name[..dot]}-{n}{name[dot..]}";
+    }
+
     private static string Resolve(Match match, Dictionary<string, string?> values, string template)
     {
         var format = match.Groups["format"].Success ? match.Groups["format"].Value : null;

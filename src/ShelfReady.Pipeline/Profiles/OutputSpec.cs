@@ -18,7 +18,7 @@ public sealed record OutputSpec
     public int BitDepth { get; init; } = 8;
 
     /// <summary>TIFF compression.</summary>
-    public TiffCompression Compression { get; init; } = TiffCompression.None;
+    public TiffCompression Compression { get; init; } = TiffCompression.Deflate;
 
     /// <summary>Colour space of the written file.</summary>
     public EmbeddedProfile ColorProfile { get; init; } = EmbeddedProfile.Srgb;

@@ -19,6 +19,12 @@ public interface IBlobStore
     /// </summary>
     Task<StoredBlob> WriteStreamAsync(BlobPath path, Stream content, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Creates a blob only if none exists at the path, atomically: of two concurrent callers exactly one
+    /// gets true. Used to claim names.
+    /// </summary>
+    Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
     /// <summary>The blob's properties, or null when it does not exist.</summary>
     Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken);
 

@@ -50,8 +50,8 @@ public sealed record SegmentOutput(BlobPath Mask, string Strategy, string Segmen
 /// <summary>Input of Compose.</summary>
 public sealed record ComposeInput(string JobId, BlobPath Master, BlobPath Mask, AnalysisOutput Analysis, double TargetFill, int Attempt);
 
-/// <summary>The full-resolution composite on pure white.</summary>
-public sealed record ComposeOutput(BlobPath Composite, BlobPath CompositeMask, int Width, int Height, double Fill);
+/// <summary>The reference composite on pure white, and the white-balance gains it applied.</summary>
+public sealed record ComposeOutput(BlobPath Composite, BlobPath CompositeMask, int Width, int Height, double Fill, double GainR, double GainG, double GainB);
 
 /// <summary>Input of QualityCheck.</summary>
 public sealed record QualityCheckInput(string JobId, BlobPath Master, BlobPath Mask, ComposeOutput Composite, double TargetFill, QcThresholds Thresholds);
@@ -71,8 +71,8 @@ public sealed record ReviewRequestOutput(BlobPath Request);
 /// <param name="Reason">Why, required for reject and redo.</param>
 public sealed record ReviewDecision(string Decision, string Reviewer, string? Reason);
 
-/// <summary>Input of Export: one platform for one image.</summary>
-public sealed record ExportInput(ProcessImageInput Job, ComposeOutput Composite, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings);
+/// <summary>Input of Export: one platform for one image, composed afresh from the master and the approved matte.</summary>
+public sealed record ExportInput(ProcessImageInput Job, BlobPath Master, BlobPath Mask, AnalysisOutput Analysis, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings);
 
 /// <summary>One verified file in the exports container.</summary>
 public sealed record ExportedFile(BlobPath Path, string Format, int Width, int Height, long Bytes, string ColorProfile, int BitDepth);
@@ -192,7 +192,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
 
         context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
-            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, attempt.Composite, platform, category.NamingValues, settings), Io)));
+            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt.Segment.Mask, analysis, platform, category.NamingValues, settings), Io)));
         return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports);
     }
 

@@ -51,6 +51,29 @@ public abstract class BlobStoreContract
     }
 
     [Fact]
+    public async Task CreateIfAbsentAsync_SecondCaller_LosesAndContentStays()
+    {
+        var path = new BlobPath("work", "names/acme/b1/amazon_main/X.MAIN.jpg");
+
+        var first = await Store.CreateIfAbsentAsync(path, "job-a"u8.ToArray(), Token);
+        var second = await Store.CreateIfAbsentAsync(path, "job-b"u8.ToArray(), Token);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.Equal("job-a"u8.ToArray(), await Store.ReadAsync(path, Token));
+    }
+
+    [Fact]
+    public async Task CreateIfAbsentAsync_ConcurrentCallers_ExactlyOneWins()
+    {
+        var path = new BlobPath("work", "names/acme/b1/shopify/race.webp");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Store.CreateIfAbsentAsync(path, new[] { (byte)i }, Token)));
+
+        Assert.Equal(1, results.Count(won => won));
+    }
+
+    [Fact]
     public async Task ReadAsync_Missing_ThrowsBlobNotFound()
     {
         await Assert.ThrowsAsync<BlobNotFoundException>(() => Store.ReadAsync(new BlobPath("work", "nope/none.bin"), Token));

@@ -45,4 +45,12 @@ public sealed class NameTemplateTests
     {
         Assert.Equal(expected, NameTemplate.MakeSafe(input));
     }
+
+    [Theory]
+    [InlineData("X.MAIN.jpg", 2, "X.MAIN-2.jpg")]
+    [InlineData("noext", 3, "noext-3")]
+    public void WithSuffix_TakenName_InsertsCounterBeforeExtension(string name, int n, string expected)
+    {
+        Assert.Equal(expected, NameTemplate.WithSuffix(name, n));
+    }
 }

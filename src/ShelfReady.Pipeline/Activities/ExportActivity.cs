@@ -1,0 +1,103 @@
+using System.Text;
+using NetVips;
+using ShelfReady.Imaging.Compositing;
+using ShelfReady.Imaging.Encoders;
+using ShelfReady.Imaging.Quality;
+using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Naming;
+using ShelfReady.Pipeline.Profiles;
+using ShelfReady.Pipeline.Storage;
+using ShelfReady.Pipeline.Workflows;
+
+namespace ShelfReady.Pipeline.Activities;
+
+/// <summary>
+/// Writes one platform's files for one image: composes from the master and the approved matte with the
+/// platform's fill, canvas and size, encodes each output, opens it again to verify it, claims its name and
+/// only then publishes it to the exports container.
+/// </summary>
+public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog catalog) : Activity<ExportInput, ExportOutput>
+{
+    private const int MaxNameAttempts = 100;
+
+    /// <inheritdoc />
+    public override async Task<ExportOutput> RunAsync(ActivityContext context, ExportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var token = context.CancellationToken;
+        var profile = ProfilesFor(input).Get(input.Platform);
+        using var master = await WorkImages.ReadAsync(store, input.Master, token).ConfigureAwait(false);
+        using var mask = await WorkImages.ReadAsync(store, input.Mask, token).ConfigureAwait(false);
+        using var composed = StudioCompositor.Compose(master, mask, CompositeOptionsFor(profile, input.Analysis, mask));
+
+        var files = new List<ExportedFile>();
+        foreach (var output in profile.Outputs)
+        {
+            var encoded = Encode(composed.Image, output);
+            var verified = ExportVerifier.Verify(encoded.Bytes, profile, output, composed.Image.Width, composed.Image.Height);
+            var wanted = NameTemplate.Render(profile.NameTemplate, WithExtension(input.NamingValues, output));
+            var path = await ClaimAsync(input, wanted, token).ConfigureAwait(false);
+            await store.WriteAsync(path, encoded.Bytes, token).ConfigureAwait(false);
+            files.Add(new ExportedFile(path, output.Format.ToString(), verified.Width, verified.Height, encoded.Bytes.LongLength, verified.IccDescription ?? "", verified.BitDepth));
+        }
+
+        return new ExportOutput(input.Platform, files);
+    }
+
+    private PlatformProfileCatalog ProfilesFor(ExportInput input) =>
+        input.Settings.PlatformOverrides is { } overrides ? catalog.WithOverrides(overrides.GetRawText()) : catalog;
+
+    private static CompositeOptions CompositeOptionsFor(PlatformProfile profile, AnalysisOutput analysis, Image mask) => new()
+    {
+        TargetFill = profile.TargetFill,
+        OutputLongSide = profile.LongSide ?? NativeLongSide(mask, profile),
+        Shape = profile.Square ? CanvasShape.Square : CanvasShape.SourceAspect,
+        BackgroundReference = new BackgroundTone(analysis.BackgroundR, analysis.BackgroundG, analysis.BackgroundB),
+    };
+
+    // A profile without a fixed size keeps the photo's own resolution: the product spans as many pixels as it did in the shot.
+    private static int NativeLongSide(Image mask, PlatformProfile profile)
+    {
+        var bounds = FillRatio.FindBounds(mask);
+        var productSide = Math.Max(bounds.Width, bounds.Height);
+        var side = (int)Math.Ceiling(productSide / profile.TargetFill);
+        return Math.Clamp(side, profile.MinLongSide, Math.Min(profile.MaxLongSide, 10000));
+    }
+
+    private static EncodedImage Encode(Image image, OutputSpec output)
+    {
+        EncoderOptions options = output.Format switch
+        {
+            OutputFormat.Jpeg => new JpegOptions { Quality = output.Quality, Profile = output.ColorProfile },
+            OutputFormat.WebP => new WebpOptions { Quality = output.Quality, Effort = output.Effort, Profile = output.ColorProfile },
+            OutputFormat.Png => new PngOptions { BitDepth = output.BitDepth, Profile = output.ColorProfile },
+            _ => new TiffOptions { BitDepth = output.BitDepth, Compression = output.Compression, Dpi = output.Dpi ?? 300, Profile = output.ColorProfile },
+        };
+        return output.MaxBytes is { } max && options is LossyEncoderOptions lossy
+            ? ImageEncoder.EncodeWithinBytes(image, lossy, max)
+            : ImageEncoder.Encode(image, options);
+    }
+
+    private static Dictionary<string, string?> WithExtension(IReadOnlyDictionary<string, string?> values, OutputSpec output) =>
+        new(values, StringComparer.OrdinalIgnoreCase) { ["ext"] = output.Extension };
+
+    // A name belongs to the first job that claims it; the same job re-running finds its own claim, another job
+    // moves on to "-2", "-3". The claim lives in work/, so exports holds nothing but deliverables.
+    private async Task<BlobPath> ClaimAsync(ExportInput input, string wanted, CancellationToken token)
+    {
+        var owner = Encoding.UTF8.GetBytes(input.Job.JobId);
+        for (var n = 1; n <= MaxNameAttempts; n++)
+        {
+            var name = n == 1 ? wanted : NameTemplate.WithSuffix(wanted, n);
+            var claim = new BlobPath(BlobContainers.Work, $"names/{input.Job.Merchant}/{input.Job.Batch}/{input.Platform}/{name}");
+            if (await store.CreateIfAbsentAsync(claim, owner, token).ConfigureAwait(false)
+                || (await store.ReadAsync(claim, token).ConfigureAwait(false)).AsSpan().SequenceEqual(owner))
+            {
+                return WorkPaths.Export(input.Job.Merchant, input.Job.Batch, input.Platform, name);
+            }
+        }
+
+        throw new InvalidOperationException($"No free export name for '{wanted}' after {MaxNameAttempts} attempts.");
+    }
+}
