@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ShelfReady.Imaging.Analysis;
 
 /// <summary>
@@ -50,6 +51,7 @@ internal sealed class BackgroundSurface
     public (double U, double V) Slope(int channel) => (coefficients[channel][1], coefficients[channel][2]);
 
     /// <summary>Renders the surface over a width × height grid, one plane per channel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[][] Render(int width, int height)
     {
         var planes = new[] { new float[width * height], new float[width * height], new float[width * height] };
@@ -89,11 +91,24 @@ internal sealed class BackgroundSurface
 
     private static double[] Basis(double u, double v)
     {
-        var r2 = (u * u) + (v * v);
-        return [1, u, v, u * u, u * v, v * v, r2 * r2];
+        var basis = new double[Terms];
+        Basis(u, v, basis);
+        return basis;
     }
 
-    private static double Dot(double[] a, double[] b)
+    private static void Basis(double u, double v, Span<double> basis)
+    {
+        var r2 = (u * u) + (v * v);
+        basis[0] = 1;
+        basis[1] = u;
+        basis[2] = v;
+        basis[3] = u * u;
+        basis[4] = u * v;
+        basis[5] = v * v;
+        basis[6] = r2 * r2;
+    }
+
+    private static double Dot(double[] a, ReadOnlySpan<double> b)
     {
         var sum = 0.0;
         for (var i = 0; i < a.Length; i++)
@@ -104,39 +119,37 @@ internal sealed class BackgroundSurface
         return sum;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] BorderSamples(int width, int height, int border)
     {
-        var stride = Math.Max(1, Math.Min(width, height) / 400);
+        // About 8 000 samples pin seven terms down far below the noise; more only costs time.
+        var stride = Math.Max(1, (int)Math.Round(Math.Sqrt(2.0 * (width + height) * border / 8000)));
         var list = new List<int>();
         for (var y = 0; y < height; y += stride)
         {
             var inBand = y < border || y >= height - border;
-            for (var x = 0; x < width; x += inBand ? stride : 1)
+            for (var x = 0; x < width; x += stride)
             {
-                if (inBand || x < border || x >= width - border)
+                if (!inBand && x >= border && x < width - border)
                 {
-                    list.Add((y * width) + x);
+                    x = ((width - border + stride - 1) / stride * stride) - stride;
+                    continue;
                 }
-                else
-                {
-                    x = width - border - 1;
-                }
+
+                list.Add((y * width) + x);
             }
         }
 
         return [.. list];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[][] Solve(LabPlanes planes, int[] samples, bool[] keep)
     {
-        var normal = new double[Terms, Terms];
-        var rhs = new double[3][];
-        for (var c = 0; c < 3; c++)
-        {
-            rhs[c] = new double[Terms];
-        }
-
-        var channels = new[] { planes.L, planes.A, planes.B };
+        // Only the upper triangle of the normal matrix is accumulated; it is symmetric.
+        var normal = new double[Terms * Terms];
+        var rhs = new double[3 * Terms];
+        Span<double> basis = stackalloc double[Terms];
         for (var s = 0; s < samples.Length; s++)
         {
             if (!keep[s])
@@ -145,22 +158,32 @@ internal sealed class BackgroundSurface
             }
 
             var index = samples[s];
-            var basis = Basis(Normalise(index % planes.Width, planes.Width), Normalise(index / planes.Width, planes.Height));
+            Basis(Normalise(index % planes.Width, planes.Width), Normalise(index / planes.Width, planes.Height), basis);
+            double l = planes.L[index], a = planes.A[index], b = planes.B[index];
             for (var i = 0; i < Terms; i++)
             {
-                for (var j = 0; j < Terms; j++)
+                var bi = basis[i];
+                for (var j = i; j < Terms; j++)
                 {
-                    normal[i, j] += basis[i] * basis[j];
+                    normal[(i * Terms) + j] += bi * basis[j];
                 }
 
-                for (var c = 0; c < 3; c++)
-                {
-                    rhs[c][i] += basis[i] * channels[c][index];
-                }
+                rhs[i] += bi * l;
+                rhs[Terms + i] += bi * a;
+                rhs[(2 * Terms) + i] += bi * b;
             }
         }
 
-        return [.. rhs.Select(r => LinearSolve(normal, r))];
+        var matrix = new double[Terms, Terms];
+        for (var i = 0; i < Terms; i++)
+        {
+            for (var j = i; j < Terms; j++)
+            {
+                matrix[i, j] = matrix[j, i] = normal[(i * Terms) + j];
+            }
+        }
+
+        return [.. Enumerable.Range(0, 3).Select(c => LinearSolve(matrix, rhs[(c * Terms)..((c + 1) * Terms)]))];
     }
 
     private static double[] LinearSolve(double[,] matrix, double[] rhs)
@@ -219,13 +242,15 @@ internal sealed class BackgroundSurface
         return solution;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Residuals(LabPlanes planes, int[] samples, double[][] coefficients)
     {
         var residuals = new double[samples.Length];
+        Span<double> basis = stackalloc double[Terms];
         for (var s = 0; s < samples.Length; s++)
         {
             var index = samples[s];
-            var basis = Basis(Normalise(index % planes.Width, planes.Width), Normalise(index / planes.Width, planes.Height));
+            Basis(Normalise(index % planes.Width, planes.Width), Normalise(index / planes.Width, planes.Height), basis);
             var dl = planes.L[index] - Dot(coefficients[0], basis);
             var da = planes.A[index] - Dot(coefficients[1], basis);
             var db = planes.B[index] - Dot(coefficients[2], basis);

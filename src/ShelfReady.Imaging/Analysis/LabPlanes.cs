@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ShelfReady.Imaging.Color;
 using ShelfReady.Imaging.Pixels;
 
@@ -63,6 +64,7 @@ internal sealed class LabPlanes
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Blur3(float[] plane, float[] scratch, int width, int height)
     {
         for (var y = 0; y < height; y++)

@@ -1,80 +1,76 @@
+using System.Runtime.CompilerServices;
 namespace ShelfReady.Imaging.Analysis;
 
 /// <summary>Binary-mask operations on row-major bool planes, shared by the segmenter and the analysers.</summary>
 internal static class MaskOps
 {
     /// <summary>Pixels at or above <paramref name="low"/> that are 8-connected to a pixel at or above <paramref name="high"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool[] Hysteresis(float[] strength, int width, int height, float high, float low)
     {
-        var mask = new bool[strength.Length];
-        var stack = new Stack<int>();
+        var rule = new GrowRule(strength, low, new bool[strength.Length]);
+        var stack = new int[strength.Length];
         for (var i = 0; i < strength.Length; i++)
         {
-            if (strength[i] >= high && !mask[i])
+            if (strength[i] >= high && !rule.Mask[i])
             {
-                mask[i] = true;
-                stack.Push(i);
-                Flood(stack, width, height, j => !mask[j] && strength[j] >= low, j => mask[j] = true);
+                rule.Mask[i] = true;
+                Flood(ref rule, stack, i, width, height, eightConnected: true);
             }
         }
 
-        return mask;
+        return rule.Mask;
     }
 
     /// <summary>Sets every false pixel that cannot reach the frame border through false pixels.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillHoles(bool[] mask, int width, int height)
     {
-        var outside = new bool[mask.Length];
-        var stack = new Stack<int>();
-        for (var i = 0; i < mask.Length; i++)
+        var rule = new OutsideRule(mask, new bool[mask.Length]);
+        var stack = new int[mask.Length];
+        for (var x = 0; x < width; x++)
         {
-            var x = i % width;
-            var y = i / width;
-            var onBorder = x == 0 || y == 0 || x == width - 1 || y == height - 1;
-            if (onBorder && !mask[i] && !outside[i])
-            {
-                outside[i] = true;
-                stack.Push(i);
-                Flood(stack, width, height, j => !mask[j] && !outside[j], j => outside[j] = true, eightConnected: false);
-            }
+            Seed(ref rule, stack, x, width, height);
+            Seed(ref rule, stack, ((height - 1) * width) + x, width, height);
+        }
+
+        for (var y = 0; y < height; y++)
+        {
+            Seed(ref rule, stack, y * width, width, height);
+            Seed(ref rule, stack, (y * width) + width - 1, width, height);
         }
 
         for (var i = 0; i < mask.Length; i++)
         {
-            mask[i] |= !outside[i];
+            mask[i] |= !rule.Outside[i];
         }
     }
 
     /// <summary>Clears 8-connected components smaller than a fraction of the largest one (dust, noise, stray specks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void KeepMainComponents(bool[] mask, int width, int height, double minFraction, int minPixels)
     {
-        var labels = new int[mask.Length];
+        var rule = new LabelRule(mask, new int[mask.Length]);
+        var stack = new int[mask.Length];
         var sizes = new List<int> { 0 };
-        var stack = new Stack<int>();
         for (var i = 0; i < mask.Length; i++)
         {
-            if (!mask[i] || labels[i] != 0)
+            if (!mask[i] || rule.Labels[i] != 0)
             {
                 continue;
             }
 
-            var label = sizes.Count;
-            var size = 1;
-            labels[i] = label;
-            stack.Push(i);
-            Flood(stack, width, height, j => mask[j] && labels[j] == 0, j =>
-            {
-                labels[j] = label;
-                size++;
-            });
-            sizes.Add(size);
+            rule.Current = sizes.Count;
+            rule.Size = 1;
+            rule.Labels[i] = rule.Current;
+            Flood(ref rule, stack, i, width, height, eightConnected: true);
+            sizes.Add(rule.Size);
         }
 
-        var largest = sizes.Max();
-        var keepAbove = Math.Max(minPixels, minFraction * largest);
+        var keepAbove = Math.Max(minPixels, minFraction * sizes.Max());
         for (var i = 0; i < mask.Length; i++)
         {
-            if (mask[i] && sizes[labels[i]] < keepAbove)
+            if (mask[i] && sizes[rule.Labels[i]] < keepAbove)
             {
                 mask[i] = false;
             }
@@ -85,6 +81,7 @@ internal static class MaskOps
     /// Two-pass chamfer distance (1, √2) from every pixel to the nearest pixel whose mask value differs from
     /// <paramref name="inside"/>; pixels not equal to <paramref name="inside"/> get 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float[] Distance(bool[] mask, int width, int height, bool inside)
     {
         const float Diagonal = 1.41421356f;
@@ -145,66 +142,124 @@ internal static class MaskOps
     }
 
     /// <summary>True where the 3×3 neighbourhood holds both mask values: the one-pixel band on each side of an edge.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool[] EdgeBand(bool[] mask, int width, int height)
     {
+        // Row-wise "any" and "all" over each horizontal triple make the 3×3 test six lookups per pixel.
+        var any = new bool[mask.Length];
+        var all = new bool[mask.Length];
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * width;
+            for (var x = 0; x < width; x++)
+            {
+                var l = mask[row + Math.Max(x - 1, 0)];
+                var c = mask[row + x];
+                var r = mask[row + Math.Min(x + 1, width - 1)];
+                any[row + x] = l | c | r;
+                all[row + x] = l & c & r;
+            }
+        }
+
         var band = new bool[mask.Length];
         for (var y = 0; y < height; y++)
         {
-            var y0 = Math.Max(y - 1, 0);
-            var y1 = Math.Min(y + 1, height - 1);
+            var up = Math.Max(y - 1, 0) * width;
+            var row = y * width;
+            var down = Math.Min(y + 1, height - 1) * width;
             for (var x = 0; x < width; x++)
             {
-                var value = mask[(y * width) + x];
-                var x0 = Math.Max(x - 1, 0);
-                var x1 = Math.Min(x + 1, width - 1);
-                for (var ny = y0; ny <= y1 && !band[(y * width) + x]; ny++)
-                {
-                    for (var nx = x0; nx <= x1; nx++)
-                    {
-                        if (mask[(ny * width) + nx] != value)
-                        {
-                            band[(y * width) + x] = true;
-                            break;
-                        }
-                    }
-                }
+                var anyTrue = any[up + x] | any[row + x] | any[down + x];
+                var allTrue = all[up + x] & all[row + x] & all[down + x];
+                band[row + x] = anyTrue && !allTrue;
             }
         }
 
         return band;
     }
 
-    private static void Flood(Stack<int> stack, int width, int height, Func<int, bool> accepts, Action<int> take, bool eightConnected = true)
+    private static void Seed(ref OutsideRule rule, int[] stack, int i, int width, int height)
     {
-        while (stack.Count > 0)
+        if (rule.Accepts(i))
         {
-            var i = stack.Pop();
+            rule.Take(i);
+            Flood(ref rule, stack, i, width, height, eightConnected: false);
+        }
+    }
+
+    /// <summary>Stack-based flood fill; the rule is a struct so the JIT specialises and inlines it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Flood<TRule>(ref TRule rule, int[] stack, int start, int width, int height, bool eightConnected)
+        where TRule : struct, IFloodRule
+    {
+        var top = 0;
+        stack[top++] = start;
+        while (top > 0)
+        {
+            var i = stack[--top];
             var x = i % width;
             var y = i / width;
-            for (var dy = -1; dy <= 1; dy++)
+            var x0 = x > 0 ? -1 : 0;
+            var x1 = x < width - 1 ? 1 : 0;
+            var y0 = y > 0 ? -1 : 0;
+            var y1 = y < height - 1 ? 1 : 0;
+            for (var dy = y0; dy <= y1; dy++)
             {
-                var ny = y + dy;
-                if (ny < 0 || ny >= height)
+                for (var dx = x0; dx <= x1; dx++)
                 {
-                    continue;
-                }
-
-                for (var dx = -1; dx <= 1; dx++)
-                {
-                    var nx = x + dx;
-                    if ((dx == 0 && dy == 0) || nx < 0 || nx >= width || (!eightConnected && dx != 0 && dy != 0))
+                    if ((dx == 0 && dy == 0) || (!eightConnected && dx != 0 && dy != 0))
                     {
                         continue;
                     }
 
-                    var j = (ny * width) + nx;
-                    if (accepts(j))
+                    var j = i + (dy * width) + dx;
+                    if (rule.Accepts(j))
                     {
-                        take(j);
-                        stack.Push(j);
+                        rule.Take(j);
+                        stack[top++] = j;
                     }
                 }
             }
+        }
+    }
+
+    private interface IFloodRule
+    {
+        bool Accepts(int index);
+
+        void Take(int index);
+    }
+
+    private struct GrowRule(float[] strength, float low, bool[] mask) : IFloodRule
+    {
+        public readonly bool[] Mask = mask;
+
+        public readonly bool Accepts(int index) => !Mask[index] && strength[index] >= low;
+
+        public readonly void Take(int index) => Mask[index] = true;
+    }
+
+    private struct OutsideRule(bool[] mask, bool[] outside) : IFloodRule
+    {
+        public readonly bool[] Outside = outside;
+
+        public readonly bool Accepts(int index) => !mask[index] && !Outside[index];
+
+        public readonly void Take(int index) => Outside[index] = true;
+    }
+
+    private struct LabelRule(bool[] mask, int[] labels) : IFloodRule
+    {
+        public readonly int[] Labels = labels;
+        public int Current;
+        public int Size;
+
+        public readonly bool Accepts(int index) => mask[index] && Labels[index] == 0;
+
+        public void Take(int index)
+        {
+            Labels[index] = Current;
+            Size++;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetVips;
 using ShelfReady.Imaging.Analysis;
 using ShelfReady.Imaging.Pixels;
@@ -31,7 +32,7 @@ internal static class EdgeRefiner
         var alpha = BlockCopy(mask, pw, ph, scale, full.Width, full.Height);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var bandPixels = Enumerable.Range(0, band.Length).Where(i => band[i]).ToArray();
+        var bandPixels = Indices(band, true);
         if (bandPixels.Length == 0)
         {
             return alpha;
@@ -48,6 +49,7 @@ internal static class EdgeRefiner
         return alpha;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveBlock(
         byte[] alpha, FullResolutionSource source, int px, int py, int pw, int ph, int scale, int width, int height,
         (float R, float G, float B) f, (float R, float G, float B) b, bool inMask)
@@ -79,6 +81,36 @@ internal static class EdgeRefiner
     }
 
     /// <summary>Full-resolution span [start, end) covered by one proxy pixel; the last one absorbs rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Indices(bool[] flags, bool value)
+    {
+        var list = new List<int>();
+        for (var i = 0; i < flags.Length; i++)
+        {
+            if (flags[i] == value)
+            {
+                list.Add(i);
+            }
+        }
+
+        return [.. list];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] SureBackground(bool[] mask, bool[] band)
+    {
+        var list = new List<int>();
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (!mask[i] && !band[i])
+            {
+                list.Add(i);
+            }
+        }
+
+        return [.. list];
+    }
+
     private static (int Start, int End) Extent(int proxyIndex, int proxySize, int scale, int size)
     {
         var start = Math.Min(proxyIndex * scale, size);
@@ -86,6 +118,7 @@ internal static class EdgeRefiner
         return (start, end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] BlockCopy(bool[] mask, int pw, int ph, int scale, int width, int height)
     {
         var alpha = new byte[width * height];
@@ -116,6 +149,7 @@ internal static class EdgeRefiner
         return alpha;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool[] Dilate(bool[] band, int width, int height)
     {
         var result = new bool[band.Length];
@@ -154,7 +188,7 @@ internal static class EdgeRefiner
             this.proxy = proxy;
             this.mask = mask;
             this.band = band;
-            globalBackground = Mean(Enumerable.Range(0, mask.Length).Where(i => !mask[i] && !band[i]));
+            globalBackground = Mean(SureBackground(mask, band));
         }
 
         public ((float R, float G, float B) Foreground, (float R, float G, float B) Background) Estimate(int index)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ShelfReady.Imaging.Analysis;
 using ShelfReady.Imaging.Pixels;
 
@@ -36,6 +37,7 @@ internal static class ProxyMask
     /// ΔE76 to the background model, except that a darker, near-neutral pixel within the shadow lightness
     /// ratio is background (distance 0): a soft shadow darkens the sweep without tinting it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float[] Distance(LabPlanes lab, float[][] model, ClassicalSegmenterOptions options)
     {
         var distance = new float[lab.L.Length];
