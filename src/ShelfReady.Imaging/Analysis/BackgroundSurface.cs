@@ -47,6 +47,17 @@ internal sealed class BackgroundSurface
     /// <summary>Value of one channel (0 = L, 1 = a, 2 = b) at normalised coordinates.</summary>
     public double Evaluate(int channel, double u, double v) => Dot(coefficients[channel], Basis(u, v));
 
+    /// <summary>ΔE76 between a pixel of <paramref name="planes"/> and the surface.</summary>
+    public double Residual(LabPlanes planes, int index)
+    {
+        var u = Normalise(index % planes.Width, planes.Width);
+        var v = Normalise(index / planes.Width, planes.Height);
+        var dl = planes.L[index] - Evaluate(0, u, v);
+        var da = planes.A[index] - Evaluate(1, u, v);
+        var db = planes.B[index] - Evaluate(2, u, v);
+        return Math.Sqrt((dl * dl) + (da * da) + (db * db));
+    }
+
     /// <summary>The linear coefficients (d/du, d/dv) of one channel.</summary>
     public (double U, double V) Slope(int channel) => (coefficients[channel][1], coefficients[channel][2]);
 

@@ -96,7 +96,7 @@ internal static class ProductCatalog
         return
         [
             new Stroke(body, shader),
-            new Stroke(new RoundedBox(capX, capY, halfWidth * 0.38f, halfHeight * 0.1f, halfWidth * 0.05f, angle), Shaders.Flat(c.Accent(0.5))),
+            new Stroke(new RoundedBox(capX, capY, halfWidth * 0.3f, halfHeight * 0.1f, halfWidth * 0.05f, angle), Shaders.Flat(c.Accent(0.5))),
         ];
     }
 
@@ -129,7 +129,7 @@ internal static class ProductCatalog
         var capLength = length * 0.12f;
         var angle = c.Angle(0.3);
         var pitch = c.Size * 0.016f;
-        var depth = c.Size * (float)c.Random.Range(0.012, 0.018);
+        var depth = c.Size * (float)c.Random.Range(0.016, 0.024);
         var top = -length / 2;
         var bottom = (length / 2) - capLength;
 
@@ -204,7 +204,7 @@ internal static class ProductCatalog
         var strokes = new List<Stroke> { new(new Polygon([.. outline.Select(p => At(p.U, p.V))]), fabric) };
 
         // A fringed hem: tassels a few pixels wide, the detail that makes apparel harder than a box.
-        var spacing = c.Size * 0.014f / width;
+        var spacing = c.Size * 0.03f / width;
         var radius = c.Size * 0.0028f;
         for (var u = -0.29f; u <= 0.29f; u += spacing)
         {
