@@ -8,7 +8,10 @@ public static class ShelfReadyCli
     /// <summary>Builds the root command with every subcommand.</summary>
     public static RootCommand Create()
     {
-        var root = new RootCommand("ShelfReady turns product photos into marketplace-ready images.");
-        return root;
+        return new RootCommand("ShelfReady turns product photos into marketplace-ready images.")
+        {
+            DemoCommand.Create(),
+            ProcessCommand.Create(),
+        };
     }
 }

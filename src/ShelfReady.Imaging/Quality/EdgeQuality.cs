@@ -53,7 +53,7 @@ public static class EdgeQuality
     private static EdgeQualityResult Accumulate(
         PixelBuffer rgb, PixelBuffer alpha, bool[] ring, EdgeQualityOptions options)
     {
-        var (softCount, ringCount, absolute, signed, ringSum) = (0, 0, 0.0, 0.0, 0.0);
+        var (softCount, ringCount, absolute, signed, fringe, ringSum) = (0, 0, 0.0, 0.0, 0.0, 0.0);
         Span<double> product = stackalloc double[3];
         for (var y = 0; y < alpha.Height; y++)
         {
@@ -71,37 +71,61 @@ public static class EdgeQuality
                     var deviation = SoftDeviation(rgb.Data.AsSpan(i * 3, 3), alpha.Data[i] / 255.0, product);
                     absolute += deviation.Absolute;
                     signed += deviation.Signed;
+                    fringe += deviation.Fringe;
                     softCount++;
                 }
             }
         }
 
-        var edge = softCount == 0 ? 0 : absolute / softCount;
+        var fringeDeviation = softCount == 0 ? 0 : fringe / softCount;
         var ringDeviation = ringCount == 0 ? 0 : ringSum / ringCount;
         return new EdgeQualityResult(
             softCount,
             ringCount,
-            edge,
+            softCount == 0 ? 0 : absolute / softCount,
             softCount == 0 ? 0 : signed / softCount,
+            fringeDeviation,
             ringDeviation,
-            Math.Clamp(Math.Max(edge, ringDeviation) / options.ToleranceLevels, 0, 1));
+            Math.Clamp(Math.Max(fringeDeviation, ringDeviation) / options.ToleranceLevels, 0, 1));
     }
 
-    private static (double Absolute, double Signed) SoftDeviation(
+    // The residual from the ideal blend, split in two. Its positive part along (white − product) is what a
+    // matte slightly wider than the real edge produces: the pixel is just closer to white than α says, which
+    // on a white page reads as anti-aliasing. Everything else — a pull towards a grey or tinted backdrop,
+    // or towards dark — is fringe. Contamination by a backdrop B adds α(1 − α)(B − F), which leaves that line
+    // unless the backdrop is itself on it.
+    private static (double Absolute, double Signed, double Fringe) SoftDeviation(
         ReadOnlySpan<byte> actual, double a, ReadOnlySpan<double> product)
     {
-        var (absolute, signed) = (0.0, 0.0);
+        Span<double> residual = stackalloc double[3];
+        Span<double> towardsWhite = stackalloc double[3];
+        var (absolute, signed, length) = (0.0, 0.0, 0.0);
         for (var c = 0; c < 3; c++)
         {
-            var deviation = actual[c] - ((a * product[c]) + ((1 - a) * 255));
-            absolute += Math.Abs(deviation) / 3;
-            signed += deviation / 3;
+            residual[c] = actual[c] - ((a * product[c]) + ((1 - a) * 255));
+            absolute += Math.Abs(residual[c]) / 3;
+            signed += residual[c] / 3;
+            towardsWhite[c] = 255 - product[c];
+            length += towardsWhite[c] * towardsWhite[c];
         }
 
-        return (absolute, signed);
+        length = Math.Sqrt(length);
+        var along = 0.0;
+        for (var c = 0; c < 3 && length > 1; c++)
+        {
+            along += residual[c] * towardsWhite[c] / length;
+        }
+
+        var fringe = 0.0;
+        for (var c = 0; c < 3; c++)
+        {
+            var remainder = residual[c] - (along > 0 && length > 1 ? along * towardsWhite[c] / length : 0);
+            fringe += remainder * remainder;
+        }
+
+        return (absolute, signed, Math.Sqrt(fringe / 3));
     }
 
-    /// <summary>Marks α = 0 pixels within the ring width (Chebyshev distance) of any α &gt; 0 pixel.</summary>
     private static bool[] OuterRing(PixelBuffer alpha, int width)
     {
         var ring = new bool[alpha.PixelCount];

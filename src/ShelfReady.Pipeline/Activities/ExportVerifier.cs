@@ -50,7 +50,7 @@ public static class ExportVerifier
     // The border is checked in sRGB terms on the decoded file: an Adobe RGB or 16-bit white is white there too.
     private static void CheckBorder(List<string> problems, byte[] file)
     {
-        using var decoded = Image.NewFromBuffer(file, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+        using var decoded = Image.NewFromBuffer(file, access: Enums.Access.Random, failOn: Enums.FailOn.Error);
         using var srgb = decoded.Colourspace(Enums.Interpretation.Srgb);
         using var eightBit = srgb.Format == Enums.BandFormat.Uchar ? srgb.Copy() : srgb.Cast(Enums.BandFormat.Uchar);
         using var rgb = eightBit.Bands > 3 ? eightBit.ExtractBand(0, 3) : eightBit.Copy();

@@ -1,5 +1,4 @@
 using NetVips;
-using ShelfReady.Imaging.Encoders;
 using ShelfReady.Pipeline.Storage;
 
 namespace ShelfReady.Pipeline.Activities;
@@ -7,9 +6,6 @@ namespace ShelfReady.Pipeline.Activities;
 /// <summary>Reads and writes the pipeline's own intermediate images (masters, mattes, composites).</summary>
 internal static class WorkImages
 {
-    // Intermediates are written for speed, not size: they live for one job and are read by the next step.
-    private static readonly PngOptions FastPng = new() { CompressionLevel = 1, Profile = EmbeddedProfile.None };
-
     /// <summary>Decodes an intermediate fully into memory, failing on any damage.</summary>
     public static async Task<Image> ReadAsync(IBlobStore store, BlobPath path, CancellationToken cancellationToken)
     {
@@ -18,7 +14,10 @@ internal static class WorkImages
         return lazy.CopyMemory();
     }
 
-    /// <summary>Writes a matte or a reference composite as a fast lossless PNG.</summary>
+    /// <summary>
+    /// Writes a matte or a reference composite as a lossless PNG at the fastest compression: intermediates
+    /// live for one job and are read by the next step, so speed beats size.
+    /// </summary>
     public static Task<StoredBlob> WritePngAsync(IBlobStore store, BlobPath path, Image image, CancellationToken cancellationToken) =>
-        store.WriteAsync(path, ImageEncoder.Encode(image, FastPng).Bytes, cancellationToken);
+        store.WriteAsync(path, image.PngsaveBuffer(compression: 1, keep: Enums.ForeignKeep.None), cancellationToken);
 }

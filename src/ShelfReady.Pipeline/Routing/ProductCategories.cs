@@ -15,6 +15,9 @@ public static class ProductCategories
     /// <summary>Glass and clear plastic: the background shows through.</summary>
     public const string Transparent = "transparent";
 
+    /// <summary>Glassware: transparent, routed like <see cref="Transparent"/>.</summary>
+    public const string Glassware = "glassware";
+
     /// <summary>Consumer electronics: hard edges, good contrast.</summary>
     public const string Electronics = "electronics";
 

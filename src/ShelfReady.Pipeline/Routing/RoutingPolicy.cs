@@ -19,6 +19,7 @@ public static class RoutingPolicy
         [ProductCategories.Fur] = ProductComplexity.Complex,
         [ProductCategories.Lingerie] = ProductComplexity.Complex,
         [ProductCategories.Transparent] = ProductComplexity.Complex,
+        [ProductCategories.Glassware] = ProductComplexity.Complex,
         [ProductCategories.Electronics] = ProductComplexity.Simple,
         [ProductCategories.Books] = ProductComplexity.Simple,
         [ProductCategories.CosmeticsTube] = ProductComplexity.Medium,

@@ -12,8 +12,8 @@ public static class WorkPaths
     /// <summary>The matte of a cut-out attempt.</summary>
     public static BlobPath Mask(string jobId, int attempt) => Work(jobId, $"attempt-{attempt}/mask.png");
 
-    /// <summary>The full-resolution composite of a cut-out attempt.</summary>
-    public static BlobPath Composite(string jobId, int attempt) => Work(jobId, $"attempt-{attempt}/composite.tif");
+    /// <summary>The reference composite of a cut-out attempt.</summary>
+    public static BlobPath Composite(string jobId, int attempt) => Work(jobId, $"attempt-{attempt}/composite.png");
 
     /// <summary>The composite's matte, aligned with the composite.</summary>
     public static BlobPath CompositeMask(string jobId, int attempt) => Work(jobId, $"attempt-{attempt}/composite-mask.png");

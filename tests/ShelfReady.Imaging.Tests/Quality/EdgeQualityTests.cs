@@ -36,6 +36,24 @@ public sealed class EdgeQualityTests
     }
 
     [Fact]
+    public void Measure_EdgeLighterThanTheMatteSays_IsNotAHalo()
+    {
+        // A matte a little wider than the product's real edge: the soft band shows more white than α implies.
+        // On a white page that reads as anti-aliasing, so it must not cost edge points; a grey fringe must.
+        using var shot = StudioShot.Disk(300, 300, 150, 150, 88, [40, 60, 160], [255, 255, 255], softness: 1);
+        using var wideMatte = StudioShot.Disk(300, 300, 150, 150, 91, [40, 60, 160], [255, 255, 255], softness: 3);
+        using var greyFringe = StudioShot.Disk(300, 300, 150, 150, 91, [40, 60, 160], [150, 150, 150], softness: 3);
+        using var greyOnWhite = NaiveOnWhite(greyFringe);
+
+        var eroded = EdgeQuality.Measure(shot.Rgb, wideMatte.Alpha);
+        var contaminated = EdgeQuality.Measure(greyOnWhite, greyFringe.Alpha);
+
+        Assert.True(eroded.EdgeSignedDeviation > 5, $"signed {eroded.EdgeSignedDeviation}");
+        Assert.InRange(eroded.HaloScore, 0, 0.05);
+        Assert.True(contaminated.HaloScore > 0.15, $"eroded {eroded.HaloScore}, contaminated {contaminated.HaloScore}");
+    }
+
+    [Fact]
     public void Measure_GreyRingOutsideTheMatte_IsCaught()
     {
         using var shot = StudioShot.Disk(300, 300, 150, 150, 90, [180, 30, 40], [255, 255, 255], softness: 1);

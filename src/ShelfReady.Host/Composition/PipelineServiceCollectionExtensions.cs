@@ -1,0 +1,64 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ShelfReady.Host.Storage;
+using ShelfReady.Imaging;
+using ShelfReady.Imaging.Loading;
+using ShelfReady.Orchestration;
+using ShelfReady.Pipeline;
+using ShelfReady.Pipeline.Activities;
+using ShelfReady.Pipeline.Ports;
+using ShelfReady.Pipeline.Profiles;
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Host.Composition;
+
+/// <summary>Wires the pipeline, its adapters and the embedded engine from configuration.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Adds storage, imaging, webhooks, the pipeline's activities and the engine.</summary>
+    public static IServiceCollection AddShelfReady(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineSettings>().Bind(configuration.GetSection(EngineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IBlobStore>(provider => CreateStore(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(new ImageLoader(configuration.GetSection("Imaging").Get<ImageLoadOptions>() ?? ImageLoadOptions.Default));
+        services.AddSingleton(PlatformProfileCatalog.Builtin());
+        services.AddSingleton<ISegmenterProvider, ClassicalSegmenterProvider>();
+        services.AddShelfReadyWebhooks(configuration);
+        services.AddSingleton(provider => CreateEngine(provider));
+        services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<WorkflowEngine>());
+        return services;
+    }
+
+    private static IBlobStore CreateStore(StorageOptions options) => options.Kind switch
+    {
+        StorageKind.AzureBlob when !string.IsNullOrWhiteSpace(options.ConnectionString) => new AzureBlobStore(new BlobServiceClient(options.ConnectionString)),
+        StorageKind.AzureBlob => new AzureBlobStore(new BlobServiceClient(options.AccountUri, new DefaultAzureCredential())),
+        _ => new FolderBlobStore(options.Root),
+    };
+
+    private static WorkflowEngine CreateEngine(IServiceProvider provider)
+    {
+        var settings = provider.GetRequiredService<IOptions<EngineSettings>>().Value;
+        VipsRuntime.EnsureConfigured();
+        NetVips.NetVips.Concurrency = settings.VipsThreadsPerOperation;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!);
+        var options = new WorkflowEngineOptions
+        {
+            DatabasePath = settings.DatabasePath,
+            // Heavy activities bound the whole pool: a couple of slots above the image workers lets a light step
+            // (settings, webhooks, batch checks) run beside them without oversubscribing the cores.
+            MaxConcurrentActivities = settings.ImageWorkers + 2,
+        };
+        foreach (var heavy in PipelineRegistration.HeavyActivities)
+        {
+            options.ActivityConcurrencyLimits[heavy] = settings.ImageWorkers;
+        }
+
+        var registry = new WorkflowRegistry().AddShelfReadyPipeline();
+        return new WorkflowEngine(registry, options, provider.GetRequiredService<TimeProvider>(), provider);
+    }
+}
