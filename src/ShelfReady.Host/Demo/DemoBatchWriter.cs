@@ -2,6 +2,7 @@ using System.Globalization;
 using ShelfReady.Imaging.Synthetic;
 using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Routing;
+using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 
 namespace ShelfReady.Host.Demo;
@@ -9,18 +10,21 @@ namespace ShelfReady.Host.Demo;
 /// <summary>
 /// Drops a synthetic studio shoot into uploads: a mix of simple, medium and complex products from the
 /// generator, with sidecars naming the category for most of them (as a merchant would), ASIN file names for
-/// some, a few broken files that must end in quarantine, and a manifest that seals the batch.
+/// some, a few broken files that must end in quarantine, and a manifest that seals the batch. The demo
+/// merchant's settings carry a file-name rule that reads the category from names like "jewelry-004.jpg", as
+/// a studio's naming convention would.
 /// </summary>
 public sealed class DemoBatchWriter(IBlobStore store)
 {
     /// <summary>Broken inputs every demo includes, by file name.</summary>
     public static IReadOnlyList<string> BrokenFiles { get; } = ["empty.jpg", "notes.jpg", "tiny.png", "truncated.jpg"];
 
-    /// <summary>Writes the batch; returns the image file names written (broken ones included).</summary>
-    public async Task<IReadOnlyList<string>> WriteAsync(string merchant, string batch, int count, int seed, int longSide, CancellationToken cancellationToken)
+    /// <summary>Writes the batch and the merchant's settings; returns every file written, broken ones included.</summary>
+    public async Task<IReadOnlyList<DemoFile>> WriteAsync(string merchant, string batch, int count, int seed, int longSide, CancellationToken cancellationToken)
     {
         var prefix = $"{merchant}/{batch}/";
-        var files = new List<string>();
+        var files = new List<DemoFile>();
+        await WriteSettingsAsync(merchant, cancellationToken).ConfigureAwait(false);
         var template = new StudioShotSpec { Width = longSide, Height = longSide * 3 / 4, JpegQuality = 92 };
         var index = 0;
         byte[]? firstJpeg = null;
@@ -39,14 +43,21 @@ public sealed class DemoBatchWriter(IBlobStore store)
                     await store.WriteAsync(Upload(prefix, name + ".json"), PipelineJson.Bytes(sidecar), cancellationToken).ConfigureAwait(false);
                 }
 
-                files.Add(name);
+                files.Add(new DemoFile(name, shot.Labels.Category, shot.Labels.Complexity));
             }
         }
 
-        files.AddRange(await WriteBrokenAsync(prefix, firstJpeg ?? [], cancellationToken).ConfigureAwait(false));
-        var manifest = new BatchManifest { Images = files.Select(file => new ManifestEntry { File = file }).ToList() };
+        files.AddRange((await WriteBrokenAsync(prefix, firstJpeg ?? [], cancellationToken).ConfigureAwait(false)).Select(name => new DemoFile(name, null, null)));
+        var manifest = new BatchManifest { Images = files.Select(file => new ManifestEntry { File = file.Name }).ToList() };
         await store.WriteAsync(Upload(prefix, "manifest.json"), PipelineJson.Bytes(manifest), cancellationToken).ConfigureAwait(false);
         return files;
+    }
+
+    private async Task WriteSettingsAsync(string merchant, CancellationToken cancellationToken)
+    {
+        var rules = MerchantSettings.Default.FileNameRules.Prepend(@"^(?<category>[a-z_]+)-\d+\.jpg$").ToList();
+        var settings = MerchantSettings.Default with { FileNameRules = rules };
+        await store.WriteAsync(WorkPaths.Settings(merchant), PipelineJson.Bytes(settings), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IEnumerable<string>> WriteBrokenAsync(string prefix, byte[] goodJpeg, CancellationToken cancellationToken)
