@@ -6,6 +6,10 @@ namespace ShelfReady.Imaging.Analysis;
 /// <summary>An image (and optionally its matte) box-shrunk to analysis size, as colour, Lab and alpha planes.</summary>
 internal sealed class AnalysisFrame
 {
+    private bool[]? mask;
+    private float[]? inside;
+    private float[]? outside;
+
     private AnalysisFrame(PixelBuffer rgb, float[]? alpha)
     {
         Rgb = rgb;
@@ -44,16 +48,23 @@ internal sealed class AnalysisFrame
     }
 
     /// <summary>Mask of pixels at least half product.</summary>
-    public bool[] Mask()
+    public bool[] Mask => mask ??= Threshold(Alpha ?? throw new InvalidOperationException("No matte."));
+
+    /// <summary>Distance of product pixels to the nearest background pixel (0 outside).</summary>
+    public float[] InsideDistance => inside ??= MaskOps.Distance(Mask, Width, Height, inside: true);
+
+    /// <summary>Distance of background pixels to the nearest product pixel (0 inside).</summary>
+    public float[] OutsideDistance => outside ??= MaskOps.Distance(Mask, Width, Height, inside: false);
+
+    private static bool[] Threshold(float[] alpha)
     {
-        var alpha = Alpha ?? throw new InvalidOperationException("No matte.");
-        var mask = new bool[alpha.Length];
+        var result = new bool[alpha.Length];
         for (var i = 0; i < alpha.Length; i++)
         {
-            mask[i] = alpha[i] >= 0.5f;
+            result[i] = alpha[i] >= 0.5f;
         }
 
-        return mask;
+        return result;
     }
 
     private static PixelBuffer Shrunk(Image image, int scale)

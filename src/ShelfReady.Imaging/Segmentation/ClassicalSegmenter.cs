@@ -35,7 +35,7 @@ public sealed class ClassicalSegmenter : IMatteSegmenter
         var proxy = ReadProxy(rgb, scale);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mask = ProxyMask.Find(proxy, options, cancellationToken);
+        var mask = ProxyMask.Find(proxy, scale, options, cancellationToken);
         var alpha = EdgeRefiner.Refine(rgb, proxy, mask, scale, cancellationToken);
         return PixelBuffer.Wrap(alpha, rgb.Width, rgb.Height, 1).ToImage(Enums.Interpretation.Bw);
     }

@@ -72,6 +72,18 @@ internal sealed class Backdrop
         }
     }
 
+    /// <summary>Writes one row of interleaved RGB into <paramref name="row"/> (3 × width floats).</summary>
+    public void FillRow(int y, float[] row)
+    {
+        for (var x = 0; x < width; x++)
+        {
+            var (r, g, b) = At(x, y);
+            row[x * 3] = r;
+            row[(x * 3) + 1] = g;
+            row[(x * 3) + 2] = b;
+        }
+    }
+
     /// <summary>Mean colour over a rectangle, sampled on a sparse grid.</summary>
     public RgbColor Mean(int x0, int y0, int x1, int y1)
     {
