@@ -10,12 +10,22 @@ internal sealed class AnalysisFrame
     private float[]? inside;
     private float[]? outside;
 
-    private AnalysisFrame(PixelBuffer rgb, float[]? alpha)
+    private BackgroundSurface? surface;
+
+    private AnalysisFrame(PixelBuffer rgb, float[]? alpha, AnalysisOptions options)
     {
         Rgb = rgb;
         Lab = LabPlanes.From(rgb);
         Alpha = alpha;
+        Options = options;
     }
+
+    public AnalysisOptions Options { get; }
+
+    public int BorderPixels => Options.BorderPixels(Width, Height);
+
+    /// <summary>The background surface fitted to this frame's border, computed once.</summary>
+    public BackgroundSurface Surface => surface ??= BackgroundSurface.Fit(Lab, BorderPixels);
 
     public PixelBuffer Rgb { get; }
 
@@ -28,7 +38,7 @@ internal sealed class AnalysisFrame
 
     public int Height => Rgb.Height;
 
-    public static AnalysisFrame Read(Image rgb, Image? matte, int longSide)
+    public static AnalysisFrame Read(Image rgb, Image? matte, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         if (rgb.Bands != 3 || rgb.Format != Enums.BandFormat.Uchar)
@@ -41,10 +51,10 @@ internal sealed class AnalysisFrame
             throw new ArgumentException("The matte must be a 1-band image of the photo's size.", nameof(matte));
         }
 
-        var scale = Math.Max(1, (int)Math.Ceiling((double)Math.Max(rgb.Width, rgb.Height) / longSide));
+        var scale = Math.Max(1, (int)Math.Ceiling((double)Math.Max(rgb.Width, rgb.Height) / options.AnalysisLongSide));
         var pixels = Shrunk(rgb, scale);
         var alpha = matte is null ? null : Shrunk(matte, scale).Data.Select(a => a / 255f).ToArray();
-        return new AnalysisFrame(pixels, alpha);
+        return new AnalysisFrame(pixels, alpha, options);
     }
 
     /// <summary>Mask of pixels at least half product.</summary>

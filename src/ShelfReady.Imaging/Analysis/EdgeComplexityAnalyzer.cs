@@ -30,7 +30,12 @@ public static class EdgeComplexityAnalyzer
         ArgumentNullException.ThrowIfNull(matte);
         options ??= new AnalysisOptions();
         options.Validate();
-        var frame = AnalysisFrame.Read(rgb, matte, options.AnalysisLongSide);
+        return Analyze(AnalysisFrame.Read(rgb, matte, options));
+    }
+
+    /// <summary>Measures a frame read with its matte.</summary>
+    internal static EdgeComplexity Analyze(AnalysisFrame frame)
+    {
         var alpha = frame.Alpha!;
         var mask = frame.Mask;
         var area = mask.Count(m => m);
@@ -49,7 +54,7 @@ public static class EdgeComplexityAnalyzer
             Solidity: area / Math.Max(1, hullArea),
             SoftEdgeWidth: alpha.Count(a => a is > 0.06f and < 0.94f) / Math.Max(1, length),
             EdgeContrast: Median(contrasts, fallback: 0),
-            InteriorDeltaE: InteriorDeltaE(frame, options));
+            InteriorDeltaE: InteriorDeltaE(frame));
         var keep = Components.Aggregate(1.0, (product, c) => product * (1 - (c.Weight * c.Level(measured))));
         return measured with { Score = 1 - keep };
     }
@@ -80,10 +85,9 @@ public static class EdgeComplexityAnalyzer
     }
 
     /// <summary>Median ΔE76 from the background surface over pixels at least 3 px inside the product.</summary>
-    private static double InteriorDeltaE(AnalysisFrame frame, AnalysisOptions options)
+    private static double InteriorDeltaE(AnalysisFrame frame)
     {
-        var surface = BackgroundSurface.Fit(frame.Lab, options.BorderPixels(frame.Width, frame.Height));
-        var model = surface.Render(frame.Width, frame.Height);
+        var model = frame.Surface.Render(frame.Width, frame.Height);
         var inside = frame.InsideDistance;
         var lab = frame.Lab;
         var deltas = new List<double>();

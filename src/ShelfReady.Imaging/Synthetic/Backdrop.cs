@@ -32,8 +32,6 @@ internal sealed class Backdrop
         falloff = kind == BackgroundKind.Vignette ? (float)random.Range(0.08, 0.18) : (float)random.Range(0.07, 0.14);
     }
 
-    public BackgroundKind Kind => kind;
-
     public static Backdrop Create(BackgroundKind kind, SplitMix random, int width, int height) =>
         new(kind, random, width, height);
 

@@ -44,12 +44,6 @@ public sealed class EdgeComplexityAnalyzerTests(AnalysedSetFixture sets)
     }
 
     [Fact]
-    public void Analyze_Scores_StayWithinUnitInterval()
-    {
-        Assert.All(sets.Shots, s => Assert.InRange(s.Edge.Score, 0, 1));
-    }
-
-    [Fact]
     public void Analyze_ConvexHardEdgedDisc_ScoresNearZero()
     {
         using var photo = Disc(out var matte);

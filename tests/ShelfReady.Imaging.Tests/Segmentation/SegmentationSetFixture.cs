@@ -14,20 +14,22 @@ public sealed class SegmentationSetFixture
     public SegmentationSetFixture()
     {
         var segmenter = new ClassicalSegmenter();
-        foreach (var complexity in new[] { ProductComplexity.Simple, ProductComplexity.Medium })
+        var specs = new[] { ProductComplexity.Simple, ProductComplexity.Medium }
+            .SelectMany(c => Enumerable.Range(0, ShotsPerSet).Select(i => Spec(c, i)))
+            .ToArray();
+        var results = new SegmentationResult[specs.Length];
+        Parallel.For(0, specs.Length, i =>
         {
-            for (var i = 0; i < ShotsPerSet; i++)
-            {
-                using var shot = StudioShotGenerator.Generate(Spec(complexity, i));
-                using var matte = segmenter.Segment(shot.Photo, TestContext.Current.CancellationToken);
-                Results.Add(new SegmentationResult(shot.Labels, MatteComparison.IoU(matte, shot.Alpha), MatteComparison.SoftIoU(matte, shot.Alpha)));
-            }
-        }
+            using var shot = StudioShotGenerator.Generate(specs[i]);
+            using var matte = segmenter.Segment(shot.Photo);
+            results[i] = new SegmentationResult(shot.Labels, MatteComparison.IoU(matte, shot.Alpha), MatteComparison.SoftIoU(matte, shot.Alpha));
+        });
+        Results = results;
     }
 
-    public List<SegmentationResult> Results { get; } = [];
+    public IReadOnlyList<SegmentationResult> Results { get; }
 
-    public static StudioShotSpec Spec(ProductComplexity complexity, int index) => (index % 3) switch
+    private static StudioShotSpec Spec(ProductComplexity complexity, int index) => (index % 3) switch
     {
         0 => new StudioShotSpec { Seed = 7100 + index, Complexity = complexity, Width = 1200, Height = 900, JpegQuality = 90 },
         1 => new StudioShotSpec { Seed = 7100 + index, Complexity = complexity, Width = 1000, Height = 800, NoiseSigma = 2.5 },
