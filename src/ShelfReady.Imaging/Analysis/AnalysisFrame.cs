@@ -6,12 +6,26 @@ namespace ShelfReady.Imaging.Analysis;
 /// <summary>An image (and optionally its matte) box-shrunk to analysis size, as colour, Lab and alpha planes.</summary>
 internal sealed class AnalysisFrame
 {
-    private AnalysisFrame(PixelBuffer rgb, float[]? alpha)
+    private bool[]? mask;
+    private float[]? inside;
+    private float[]? outside;
+
+    private BackgroundSurface? surface;
+
+    private AnalysisFrame(PixelBuffer rgb, float[]? alpha, AnalysisOptions options)
     {
         Rgb = rgb;
         Lab = LabPlanes.From(rgb);
         Alpha = alpha;
+        Options = options;
     }
+
+    public AnalysisOptions Options { get; }
+
+    public int BorderPixels => Options.BorderPixels(Width, Height);
+
+    /// <summary>The background surface fitted to this frame's border, computed once.</summary>
+    public BackgroundSurface Surface => surface ??= BackgroundSurface.Fit(Lab, BorderPixels);
 
     public PixelBuffer Rgb { get; }
 
@@ -24,7 +38,7 @@ internal sealed class AnalysisFrame
 
     public int Height => Rgb.Height;
 
-    public static AnalysisFrame Read(Image rgb, Image? matte, int longSide)
+    public static AnalysisFrame Read(Image rgb, Image? matte, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(rgb);
         if (rgb.Bands != 3 || rgb.Format != Enums.BandFormat.Uchar)
@@ -37,23 +51,30 @@ internal sealed class AnalysisFrame
             throw new ArgumentException("The matte must be a 1-band image of the photo's size.", nameof(matte));
         }
 
-        var scale = Math.Max(1, (int)Math.Ceiling((double)Math.Max(rgb.Width, rgb.Height) / longSide));
+        var scale = Math.Max(1, (int)Math.Ceiling((double)Math.Max(rgb.Width, rgb.Height) / options.AnalysisLongSide));
         var pixels = Shrunk(rgb, scale);
         var alpha = matte is null ? null : Shrunk(matte, scale).Data.Select(a => a / 255f).ToArray();
-        return new AnalysisFrame(pixels, alpha);
+        return new AnalysisFrame(pixels, alpha, options);
     }
 
     /// <summary>Mask of pixels at least half product.</summary>
-    public bool[] Mask()
+    public bool[] Mask => mask ??= Threshold(Alpha ?? throw new InvalidOperationException("No matte."));
+
+    /// <summary>Distance of product pixels to the nearest background pixel (0 outside).</summary>
+    public float[] InsideDistance => inside ??= MaskOps.Distance(Mask, Width, Height, inside: true);
+
+    /// <summary>Distance of background pixels to the nearest product pixel (0 inside).</summary>
+    public float[] OutsideDistance => outside ??= MaskOps.Distance(Mask, Width, Height, inside: false);
+
+    private static bool[] Threshold(float[] alpha)
     {
-        var alpha = Alpha ?? throw new InvalidOperationException("No matte.");
-        var mask = new bool[alpha.Length];
+        var result = new bool[alpha.Length];
         for (var i = 0; i < alpha.Length; i++)
         {
-            mask[i] = alpha[i] >= 0.5f;
+            result[i] = alpha[i] >= 0.5f;
         }
 
-        return mask;
+        return result;
     }
 
     private static PixelBuffer Shrunk(Image image, int scale)

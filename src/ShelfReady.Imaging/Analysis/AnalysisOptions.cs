@@ -3,8 +3,8 @@ namespace ShelfReady.Imaging.Analysis;
 /// <summary>Shared settings of the image-analysis measurements.</summary>
 public sealed record AnalysisOptions
 {
-    /// <summary>Long side (px) the measurements run at; larger inputs are box-shrunk. 256–4096, default 1024.</summary>
-    public int AnalysisLongSide { get; init; } = 1024;
+    /// <summary>Long side (px) the measurements may not exceed; larger inputs are box-shrunk by an integer factor. 256–4096, default 800.</summary>
+    public int AnalysisLongSide { get; init; } = 800;
 
     /// <summary>Width of the frame border that models the background, as a fraction of the short side. 0.005–0.2, default 0.03.</summary>
     public double BorderFraction { get; init; } = 0.03;

@@ -40,9 +40,14 @@ public sealed record BackgroundModel(
     {
         options ??= new AnalysisOptions();
         options.Validate();
-        var frame = AnalysisFrame.Read(rgb, null, options.AnalysisLongSide);
-        var border = options.BorderPixels(frame.Width, frame.Height);
-        var surface = BackgroundSurface.Fit(frame.Lab, border);
+        return Estimate(rgb, AnalysisFrame.Read(rgb, null, options));
+    }
+
+    /// <summary>Estimates from a frame already read; <paramref name="rgb"/> is the full-resolution source for noise.</summary>
+    internal static BackgroundModel Estimate(Image rgb, AnalysisFrame frame)
+    {
+        var border = frame.BorderPixels;
+        var surface = frame.Surface;
 
         var horizontal = LinearChange(surface, axis: 1);
         var vertical = LinearChange(surface, axis: 2);
@@ -53,7 +58,7 @@ public sealed record BackgroundModel(
             Math.Sqrt((horizontal * horizontal) + (vertical * vertical)),
             direction < 0 ? direction + 360 : direction,
             Vignette(surface),
-            MeasureNoise(rgb, options));
+            MeasureNoise(rgb, frame.Options));
     }
 
     /// <summary>ΔE76 of the linear term of one axis (1 = u, 2 = v) from one edge of the frame to the other.</summary>

@@ -17,47 +17,46 @@ internal static class BoundaryRings
     {
         var width = frame.Width;
         var height = frame.Height;
-        var mask = frame.Mask();
-        var inside = MaskOps.Distance(mask, width, height, inside: true);
-        var outside = MaskOps.Distance(mask, width, height, inside: false);
+        var inside = frame.InsideDistance;
+        var outside = frame.OutsideDistance;
         var cell = Math.Max(8, Math.Max(width, height) / 40);
         var columns = (width + cell - 1) / cell;
-        var rows = (height + cell - 1) / cell;
-        var sums = new double[columns * rows, 2, 4];
+        var cells = columns * ((height + cell - 1) / cell);
+
+        // Per cell and side (0 inside, 1 outside): ΣL, Σa, Σb and the count, flattened.
+        var sums = new double[cells * 8];
         for (var y = 0; y < height; y++)
         {
+            var rowCell = (y / cell) * columns;
             for (var x = 0; x < width; x++)
             {
                 var i = (y * width) + x;
-                var side = inside[i] is >= RingStart and <= RingEnd ? 0 : outside[i] is >= RingStart and <= RingEnd ? 1 : -1;
+                var side = inside[i] is >= RingStart and <= RingEnd ? 0 : outside[i] is >= RingStart and <= RingEnd ? 4 : -1;
                 if (side < 0)
                 {
                     continue;
                 }
 
-                var c = ((y / cell) * columns) + (x / cell);
-                sums[c, side, 0] += frame.Lab.L[i];
-                sums[c, side, 1] += frame.Lab.A[i];
-                sums[c, side, 2] += frame.Lab.B[i];
-                sums[c, side, 3]++;
+                var at = ((rowCell + (x / cell)) * 8) + side;
+                sums[at] += frame.Lab.L[i];
+                sums[at + 1] += frame.Lab.A[i];
+                sums[at + 2] += frame.Lab.B[i];
+                sums[at + 3]++;
             }
         }
 
         var deltas = new List<double>();
-        for (var c = 0; c < columns * rows; c++)
+        for (var c = 0; c < cells; c++)
         {
-            if (sums[c, 0, 3] >= MinSamplesPerSide && sums[c, 1, 3] >= MinSamplesPerSide)
+            if (sums[(c * 8) + 3] >= MinSamplesPerSide && sums[(c * 8) + 7] >= MinSamplesPerSide)
             {
-                deltas.Add(ColorMath.DeltaE76(Mean(sums, c, 0), Mean(sums, c, 1)));
+                deltas.Add(ColorMath.DeltaE76(Mean(sums, (c * 8) + 0), Mean(sums, (c * 8) + 4)));
             }
         }
 
         return deltas;
     }
 
-    private static Lab Mean(double[,,] sums, int cell, int side)
-    {
-        var n = sums[cell, side, 3];
-        return new Lab(sums[cell, side, 0] / n, sums[cell, side, 1] / n, sums[cell, side, 2] / n);
-    }
+    private static Lab Mean(double[] sums, int at) =>
+        new(sums[at] / sums[at + 3], sums[at + 1] / sums[at + 3], sums[at + 2] / sums[at + 3]);
 }

@@ -26,7 +26,12 @@ public static class ColorMatchAnalyzer
         ArgumentNullException.ThrowIfNull(matte);
         options ??= new AnalysisOptions();
         options.Validate();
-        var frame = AnalysisFrame.Read(rgb, matte, options.AnalysisLongSide);
+        return Analyze(AnalysisFrame.Read(rgb, matte, options));
+    }
+
+    /// <summary>Measures a frame read with its matte.</summary>
+    internal static ColorMatch Analyze(AnalysisFrame frame)
+    {
         var deltas = BoundaryRings.CellDeltas(frame);
         if (deltas.Count == 0)
         {

@@ -30,9 +30,14 @@ public static class EdgeComplexityAnalyzer
         ArgumentNullException.ThrowIfNull(matte);
         options ??= new AnalysisOptions();
         options.Validate();
-        var frame = AnalysisFrame.Read(rgb, matte, options.AnalysisLongSide);
+        return Analyze(AnalysisFrame.Read(rgb, matte, options));
+    }
+
+    /// <summary>Measures a frame read with its matte.</summary>
+    internal static EdgeComplexity Analyze(AnalysisFrame frame)
+    {
         var alpha = frame.Alpha!;
-        var mask = frame.Mask();
+        var mask = frame.Mask;
         var area = mask.Count(m => m);
         if (area == 0)
         {
@@ -45,11 +50,11 @@ public static class EdgeComplexityAnalyzer
         var measured = new EdgeComplexity(
             Score: 0,
             Roughness: length / Math.Max(1, hullPerimeter),
-            FineStructure: FineStructure(mask, frame.Width, frame.Height, area),
+            FineStructure: FineStructure(frame, area),
             Solidity: area / Math.Max(1, hullArea),
             SoftEdgeWidth: alpha.Count(a => a is > 0.06f and < 0.94f) / Math.Max(1, length),
             EdgeContrast: Median(contrasts, fallback: 0),
-            InteriorDeltaE: InteriorDeltaE(frame, mask, options));
+            InteriorDeltaE: InteriorDeltaE(frame));
         var keep = Components.Aggregate(1.0, (product, c) => product * (1 - (c.Weight * c.Level(measured))));
         return measured with { Score = 1 - keep };
     }
@@ -58,10 +63,11 @@ public static class EdgeComplexityAnalyzer
     /// Area lost to an opening with a disc of radius 2% of the product's equivalent diameter (at least 2 px):
     /// wires, hairs and tassels vanish, rounded corners barely change.
     /// </summary>
-    private static double FineStructure(bool[] mask, int width, int height, int area)
+    private static double FineStructure(AnalysisFrame frame, int area)
     {
+        var (mask, width, height) = (frame.Mask, frame.Width, frame.Height);
         var radius = Math.Max(2f, 0.02f * MathF.Sqrt(area));
-        var inside = MaskOps.Distance(mask, width, height, inside: true);
+        var inside = frame.InsideDistance;
         var eroded = new bool[mask.Length];
         for (var i = 0; i < mask.Length; i++)
         {
@@ -79,16 +85,20 @@ public static class EdgeComplexityAnalyzer
     }
 
     /// <summary>Median ΔE76 from the background surface over pixels at least 3 px inside the product.</summary>
-    private static double InteriorDeltaE(AnalysisFrame frame, bool[] mask, AnalysisOptions options)
+    private static double InteriorDeltaE(AnalysisFrame frame)
     {
-        var surface = BackgroundSurface.Fit(frame.Lab, options.BorderPixels(frame.Width, frame.Height));
-        var inside = MaskOps.Distance(mask, frame.Width, frame.Height, inside: true);
+        var model = frame.Surface.Render(frame.Width, frame.Height);
+        var inside = frame.InsideDistance;
+        var lab = frame.Lab;
         var deltas = new List<double>();
-        for (var i = 0; i < mask.Length; i++)
+        for (var i = 0; i < inside.Length; i++)
         {
             if (inside[i] >= 3)
             {
-                deltas.Add(surface.Residual(frame.Lab, i));
+                var dl = lab.L[i] - model[0][i];
+                var da = lab.A[i] - model[1][i];
+                var db = lab.B[i] - model[2][i];
+                deltas.Add(Math.Sqrt((dl * dl) + (da * da) + (db * db)));
             }
         }
 

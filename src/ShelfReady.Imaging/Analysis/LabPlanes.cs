@@ -38,14 +38,16 @@ internal sealed class LabPlanes
         var planes = new LabPlanes(rgb.Width, rgb.Height);
         var data = rgb.Data;
         var bands = rgb.Bands;
+        var linear = Linear;
+        var curve = Curve;
         for (int i = 0, p = 0; i < planes.L.Length; i++, p += bands)
         {
-            var r = Linear[data[p]];
-            var g = Linear[data[p + 1]];
-            var b = Linear[data[p + 2]];
-            var fx = F(((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
-            var fy = F((0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
-            var fz = F(((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
+            var r = linear[data[p]];
+            var g = linear[data[p + 1]];
+            var b = linear[data[p + 2]];
+            var fx = F(curve, ((0.4124564f * r) + (0.3575761f * g) + (0.1804375f * b)) / 0.95047f);
+            var fy = F(curve, (0.2126729f * r) + (0.7151522f * g) + (0.0721750f * b));
+            var fz = F(curve, ((0.0193339f * r) + (0.1191920f * g) + (0.9503041f * b)) / 1.08883f);
             planes.L[i] = (116 * fy) - 16;
             planes.A[i] = 500 * (fx - fy);
             planes.B[i] = 200 * (fy - fz);
@@ -90,13 +92,14 @@ internal sealed class LabPlanes
         }
     }
 
-    private static float F(float t)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float F(float[] curve, float t)
     {
-        // The scaled XYZ components of an sRGB colour stay within [0, 1.0001]; clamp guards rounding.
-        var position = Math.Clamp(t, 0f, 1f) * CurveSteps;
-        var index = Math.Min((int)position, CurveSteps - 1);
-        var fraction = position - index;
-        return Curve[index] + ((Curve[index + 1] - Curve[index]) * fraction);
+        // The scaled XYZ components of an sRGB colour stay within [0, 1.0001]; the clamp guards rounding.
+        var position = (t < 0 ? 0 : t > 1 ? 1 : t) * CurveSteps;
+        var index = (int)position;
+        index = index < CurveSteps ? index : CurveSteps - 1;
+        return curve[index] + ((curve[index + 1] - curve[index]) * (position - index));
     }
 
     private static float[] BuildLinear()

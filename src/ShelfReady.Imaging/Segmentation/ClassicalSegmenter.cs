@@ -8,7 +8,8 @@ namespace ShelfReady.Imaging.Segmentation;
 /// vignettes, soft contact shadows), without a model. The mask is found on a proxy of at most
 /// <see cref="ClassicalSegmenterOptions.ProxyLongSide"/> pixels: the background is modelled from the border as a
 /// smooth L*a*b* surface, pixels far from it (hysteresis on ΔE76, neutral shadows excluded) form the product,
-/// holes are filled and specks dropped. The edge band alone is then solved at full resolution.
+/// holes are filled and specks dropped. The edge band alone is then solved at full resolution. Stateless:
+/// one instance may serve concurrent calls.
 /// </summary>
 public sealed class ClassicalSegmenter : IMatteSegmenter
 {
@@ -35,7 +36,7 @@ public sealed class ClassicalSegmenter : IMatteSegmenter
         var proxy = ReadProxy(rgb, scale);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var mask = ProxyMask.Find(proxy, options, cancellationToken);
+        var mask = ProxyMask.Find(proxy, scale, options, cancellationToken);
         var alpha = EdgeRefiner.Refine(rgb, proxy, mask, scale, cancellationToken);
         return PixelBuffer.Wrap(alpha, rgb.Width, rgb.Height, 1).ToImage(Enums.Interpretation.Bw);
     }

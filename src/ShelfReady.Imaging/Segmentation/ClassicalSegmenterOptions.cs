@@ -3,8 +3,12 @@ namespace ShelfReady.Imaging.Segmentation;
 /// <summary>Tuning of <see cref="ClassicalSegmenter"/>; the defaults suit studio shots on white to light-grey sweeps.</summary>
 public sealed record ClassicalSegmenterOptions
 {
-    /// <summary>Long side (px) of the proxy the mask is found on; full resolution is only touched on the edge band. 256–4096, default 1200.</summary>
-    public int ProxyLongSide { get; init; } = 1200;
+    /// <summary>
+    /// Long side (px) the proxy may not exceed; the mask is found on it and full resolution is only touched on the
+    /// edge band. Inputs are shrunk by the smallest integer factor that fits: a 4000×3000 photo works on 800×600,
+    /// a 1000×800 one on 500×400. 256–4096, default 800.
+    /// </summary>
+    public int ProxyLongSide { get; init; } = 800;
 
     /// <summary>Width of the frame border used to model the background, as a fraction of the short side. 0.005–0.2, default 0.03.</summary>
     public double BorderFraction { get; init; } = 0.03;

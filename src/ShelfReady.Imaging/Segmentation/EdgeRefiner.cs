@@ -32,7 +32,7 @@ internal static class EdgeRefiner
         var alpha = BlockCopy(mask, pw, ph, scale, full.Width, full.Height);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var bandPixels = Indices(band, true);
+        var bandPixels = Indices(band);
         if (bandPixels.Length == 0)
         {
             return alpha;
@@ -82,12 +82,12 @@ internal static class EdgeRefiner
 
     /// <summary>Full-resolution span [start, end) covered by one proxy pixel; the last one absorbs rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] Indices(bool[] flags, bool value)
+    private static int[] Indices(bool[] flags)
     {
         var list = new List<int>();
         for (var i = 0; i < flags.Length; i++)
         {
-            if (flags[i] == value)
+            if (flags[i])
             {
                 list.Add(i);
             }

@@ -7,13 +7,17 @@ namespace ShelfReady.Imaging.Segmentation;
 /// <summary>The binary product mask on the proxy: background model, colour distance, hysteresis, clean-up.</summary>
 internal static class ProxyMask
 {
-    /// <summary>Finds the product pixels of a proxy image.</summary>
-    public static bool[] Find(PixelBuffer proxy, ClassicalSegmenterOptions options, CancellationToken cancellationToken)
+    /// <summary>Finds the product pixels of a proxy image shrunk by <paramref name="scale"/>.</summary>
+    public static bool[] Find(PixelBuffer proxy, int scale, ClassicalSegmenterOptions options, CancellationToken cancellationToken)
     {
         var width = proxy.Width;
         var height = proxy.Height;
         var lab = LabPlanes.From(proxy);
-        lab.BoxBlur3();
+        if (scale == 1)
+        {
+            // A shrunk proxy is already a block average; blurring it again would only wash out wires and laces.
+            lab.BoxBlur3();
+        }
         var border = Math.Max(2, (int)Math.Round(options.BorderFraction * Math.Min(width, height)));
         var surface = BackgroundSurface.Fit(lab, border);
         cancellationToken.ThrowIfCancellationRequested();

@@ -32,8 +32,6 @@ internal sealed class Backdrop
         falloff = kind == BackgroundKind.Vignette ? (float)random.Range(0.08, 0.18) : (float)random.Range(0.07, 0.14);
     }
 
-    public BackgroundKind Kind => kind;
-
     public static Backdrop Create(BackgroundKind kind, SplitMix random, int width, int height) =>
         new(kind, random, width, height);
 
@@ -69,6 +67,18 @@ internal sealed class Backdrop
 
             default:
                 return tone;
+        }
+    }
+
+    /// <summary>Writes one row of interleaved RGB into <paramref name="row"/> (3 × width floats).</summary>
+    public void FillRow(int y, float[] row)
+    {
+        for (var x = 0; x < width; x++)
+        {
+            var (r, g, b) = At(x, y);
+            row[x * 3] = r;
+            row[(x * 3) + 1] = g;
+            row[(x * 3) + 2] = b;
         }
     }
 

@@ -29,9 +29,6 @@ internal static class ProductCatalog
     public static IReadOnlyList<string> For(ProductComplexity complexity) =>
         [.. Entries.Where(e => e.Complexity == complexity).Select(e => e.Name)];
 
-    /// <summary>Whether the category picks its own colours (metal, glass) instead of the palette's.</summary>
-    public static bool HasOwnColours(string category) => category is "jewelry" or "glassware";
-
     public static List<Stroke> Build(string category, ProductContext context) => Find(category).Build(context);
 
     private static (string Name, ProductComplexity Complexity, Func<ProductContext, List<Stroke>> Build) Find(string category) =>

@@ -15,18 +15,22 @@ internal static class ShotRenderer
         var rgb = new byte[width * height * 3];
         var alpha = new byte[width * height];
         var sigma = (float)noiseSigma;
+        var row = new float[width * 3];
         for (var y = 0; y < height; y++)
         {
+            backdrop.FillRow(y, row);
+            var layerRow = y - layer.Top;
+            var inLayerRow = layerRow >= 0 && layerRow < layer.Height;
             for (var x = 0; x < width; x++)
             {
                 var i = (y * width) + x;
-                var (br, bg, bb) = backdrop.At(x, y);
-                var s = shade[i];
-                var a = layer.AlphaAt(x, y);
-                float r = br * s * (1 - a), g = bg * s * (1 - a), b = bb * s * (1 - a);
+                var lx = x - layer.Left;
+                var a = inLayerRow && lx >= 0 && lx < layer.Width ? layer.Alpha[(layerRow * layer.Width) + lx] : 0f;
+                var keep = shade[i] * (1 - a);
+                float r = row[x * 3] * keep, g = row[(x * 3) + 1] * keep, b = row[(x * 3) + 2] * keep;
                 if (a > 0)
                 {
-                    var li = (((y - layer.Top) * layer.Width) + (x - layer.Left)) * 3;
+                    var li = ((layerRow * layer.Width) + lx) * 3;
                     r += layer.Colour[li];
                     g += layer.Colour[li + 1];
                     b += layer.Colour[li + 2];
