@@ -13,7 +13,6 @@ namespace ShelfReady.Pipeline.Activities;
 public sealed class AnalyzeImageActivity(IBlobStore store) : Activity<AnalyzeImageInput, AnalysisOutput>
 {
     private static readonly AnalysisOptions Options = new();
-    private static readonly ComplexityThresholds Thresholds = new();
 
     /// <inheritdoc />
     public override async Task<AnalysisOutput> RunAsync(ActivityContext context, AnalyzeImageInput input)
@@ -25,16 +24,9 @@ public sealed class AnalyzeImageActivity(IBlobStore store) : Activity<AnalyzeIma
         using var small = master.Resize(scale);
         var segmenter = new ClassicalSegmenter(new ClassicalSegmenterOptions { ProxyLongSide = Options.AnalysisLongSide });
         using var matte = segmenter.Segment(small, context.CancellationToken);
-        var edges = EdgeComplexityAnalyzer.Analyze(small, matte, Options);
-        var colorMatch = ColorMatchAnalyzer.Analyze(small, matte, Options);
-        var background = BackgroundModel.Estimate(small, Options);
-        return new AnalysisOutput(
-            edges.Score,
-            Thresholds.Classify(edges.Score),
-            colorMatch.Risk,
-            ToByte(background.Tone.R),
-            ToByte(background.Tone.G),
-            ToByte(background.Tone.B));
+        var analysis = ImageAnalyzer.Analyze(small, matte, options: Options);
+        var tone = analysis.Background.Tone;
+        return new AnalysisOutput(analysis.Edge.Score, analysis.Complexity, analysis.ColorMatch.Risk, ToByte(tone.R), ToByte(tone.G), ToByte(tone.B));
     }
 
     private static byte ToByte(double value) => (byte)Math.Clamp(Math.Round(value), 0, 255);
