@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Running;
+using ShelfReady.Benchmarks.Imaging;
 using ShelfReady.Benchmarks.Orchestration;
+using ShelfReady.Benchmarks.Pipeline;
 
 if (args is ["orchestration-throughput", .. var rest])
 {
@@ -7,5 +9,17 @@ if (args is ["orchestration-throughput", .. var rest])
     return;
 }
 
+if (args is ["studio-path", .. var studioArgs])
+{
+    StudioPathStopwatch.Run(studioArgs);
+    return;
+}
+
+if (args is ["pipeline-throughput", .. var pipelineArgs])
+{
+    await PipelineThroughput.RunAsync(pipelineArgs);
+    return;
+}
+
 // Pick benchmarks on the command line, e.g. `--filter *Studio*`; see README "Benchmarks".
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(StudioPathBenchmarks).Assembly).Run(args);
