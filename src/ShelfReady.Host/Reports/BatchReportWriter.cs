@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
-using NetVips;
 using ShelfReady.Host.Batches;
 using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Quality;
@@ -147,8 +146,8 @@ public sealed class BatchReportWriter(IBlobStore store)
             return null;
         }
 
-        var bytes = await store.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        using var thumbnail = Image.ThumbnailBuffer(bytes, ThumbnailSize, height: ThumbnailSize);
+        using var image = await WorkImages.ReadAsync(store, path, cancellationToken).ConfigureAwait(false);
+        using var thumbnail = image.ThumbnailImage(ThumbnailSize, height: ThumbnailSize);
         return "data:image/jpeg;base64," + Convert.ToBase64String(thumbnail.JpegsaveBuffer(q: 80));
     }
 

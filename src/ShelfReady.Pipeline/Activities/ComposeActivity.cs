@@ -7,12 +7,19 @@ namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
 /// Composes the reference image a reviewer and the QC score look at: the product on pure white, framed at
-/// the target fill on a 2000 px square, white-balanced against the measured background.
+/// the target fill on a square the size of the largest web export, white-balanced against the measured
+/// background. Square web exports at that fill are this very image, resized.
 /// </summary>
 public sealed class ComposeActivity(IBlobStore store) : Activity<ComposeInput, ComposeOutput>
 {
-    /// <summary>Long side of the reference composite: Amazon's recommended main-image size.</summary>
-    public const int ReferenceLongSide = 2000;
+    /// <summary>
+    /// Fill of the reference composite: Amazon's 85%, which every built-in profile accepts; an export whose
+    /// profile asks for another framing composes its own.
+    /// </summary>
+    public const double ReferenceFill = 0.85;
+
+    /// <summary>Long side of the reference composite: the largest square web export (Shopify's 2048).</summary>
+    public const int ReferenceLongSide = 2048;
 
     /// <inheritdoc />
     public override async Task<ComposeOutput> RunAsync(ActivityContext context, ComposeInput input)

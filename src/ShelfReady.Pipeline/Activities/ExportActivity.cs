@@ -12,9 +12,10 @@ using ShelfReady.Pipeline.Workflows;
 namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
-/// Writes one platform's files for one image: composes from the master and the approved matte with the
-/// platform's fill, canvas and size, encodes each output, opens it again to verify it, claims its name and
-/// only then publishes it to the exports container.
+/// Writes one platform's files for one image, encodes each output, opens it again to verify it, claims its
+/// name and only then publishes it to the exports container. A square platform at the reference fill gets
+/// the approved reference composite resized — what the reviewer saw is what ships; any other framing
+/// (print keeps the photo's aspect and resolution) is composed afresh from the master and the approved matte.
 /// </summary>
 public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog catalog) : Activity<ExportInput, ExportOutput>
 {
@@ -27,15 +28,13 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         ArgumentNullException.ThrowIfNull(input);
         var token = context.CancellationToken;
         var profile = ProfilesFor(input).Get(input.Platform);
-        using var master = await WorkImages.ReadAsync(store, input.Master, token).ConfigureAwait(false);
-        using var mask = await WorkImages.ReadAsync(store, input.Mask, token).ConfigureAwait(false);
-        using var composed = StudioCompositor.Compose(master, mask, CompositeOptionsFor(profile, input.Analysis, mask));
+        using var image = await FramedAsync(input, profile, token).ConfigureAwait(false);
 
         var files = new List<ExportedFile>();
         foreach (var output in profile.Outputs)
         {
-            var encoded = Encode(composed.Image, output);
-            var verified = ExportVerifier.Verify(encoded.Bytes, profile, output, composed.Image.Width, composed.Image.Height);
+            var encoded = Encode(image, output);
+            var verified = ExportVerifier.Verify(encoded.Bytes, profile, output, image.Width, image.Height);
             var wanted = NameTemplate.Render(profile.NameTemplate, WithExtension(input.NamingValues, output));
             var path = await ClaimAsync(input, wanted, token).ConfigureAwait(false);
             await store.WriteAsync(path, encoded.Bytes, token).ConfigureAwait(false);
@@ -43,6 +42,22 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         }
 
         return new ExportOutput(input.Platform, files);
+    }
+
+    private async Task<Image> FramedAsync(ExportInput input, PlatformProfile profile, CancellationToken token)
+    {
+        var reference = input.Approved.Composite;
+        if (profile.Square && Math.Abs(profile.TargetFill - ComposeActivity.ReferenceFill) < 1e-9
+            && profile.LongSide is { } side && side <= reference.Width)
+        {
+            using var composite = await WorkImages.ReadAsync(store, reference.Composite, token).ConfigureAwait(false);
+            return side == composite.Width ? composite.Copy() : composite.Resize((double)side / composite.Width);
+        }
+
+        using var master = await WorkImages.ReadAsync(store, input.Master, token).ConfigureAwait(false);
+        using var mask = await WorkImages.ReadAsync(store, input.Approved.Segment.Mask, token).ConfigureAwait(false);
+        using var composed = StudioCompositor.Compose(master, mask, CompositeOptionsFor(profile, input.Analysis, mask));
+        return composed.Image.Copy();
     }
 
     private PlatformProfileCatalog ProfilesFor(ExportInput input) =>

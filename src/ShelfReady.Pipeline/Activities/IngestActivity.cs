@@ -41,8 +41,7 @@ public sealed class IngestActivity(IBlobStore store, ImageLoader loader) : Activ
         using (loaded)
         {
             var master = WorkPaths.Master(input.JobId);
-            var tiff = loaded.Rgb.TiffsaveBuffer(compression: Enums.ForeignTiffCompression.None, keep: Enums.ForeignKeep.None);
-            await store.WriteAsync(master, tiff, context.CancellationToken).ConfigureAwait(false);
+            await WorkImages.WriteRawAsync(store, master, loaded.Rgb, context.CancellationToken).ConfigureAwait(false);
             return new IngestOutput(
                 true, null, null, master, loaded.Width, loaded.Height, loaded.Source.Format.ToString(),
                 ShootGroupKey(loaded.Metadata, BorderTone(loaded.Rgb)), loaded.Metadata, loaded.Notes);

@@ -1,18 +1,28 @@
 using NetVips;
+using ShelfReady.Imaging.Pixels;
 using ShelfReady.Pipeline.Storage;
 
 namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>Reads and writes the pipeline's own intermediate images (masters, mattes, composites).</summary>
-internal static class WorkImages
+public static class WorkImages
 {
     /// <summary>Decodes an intermediate fully into memory, failing on any damage.</summary>
     public static async Task<Image> ReadAsync(IBlobStore store, BlobPath path, CancellationToken cancellationToken)
     {
         var bytes = await store.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (RawPixelFormat.IsRaw(bytes))
+        {
+            return RawPixelFormat.Decode(bytes);
+        }
+
         using var lazy = Image.NewFromBuffer(bytes, access: Enums.Access.Random, failOn: Enums.FailOn.Error);
         return lazy.CopyMemory();
     }
+
+    /// <summary>Writes a full-resolution master in the raw pixel format: read by every later step, so it must be cheap to read.</summary>
+    public static Task<StoredBlob> WriteRawAsync(IBlobStore store, BlobPath path, Image image, CancellationToken cancellationToken) =>
+        store.WriteAsync(path, RawPixelFormat.Encode(image), cancellationToken);
 
     /// <summary>
     /// Writes a matte or a reference composite as a lossless PNG at the fastest compression: intermediates

@@ -7,7 +7,7 @@ namespace ShelfReady.Pipeline.Storage;
 public static class WorkPaths
 {
     /// <summary>The lossless sRGB working master.</summary>
-    public static BlobPath Master(string jobId) => Work(jobId, "master.tif");
+    public static BlobPath Master(string jobId) => Work(jobId, "master.srpx");
 
     /// <summary>The matte of a cut-out attempt.</summary>
     public static BlobPath Mask(string jobId, int attempt) => Work(jobId, $"attempt-{attempt}/mask.png");

@@ -1,6 +1,7 @@
 using ShelfReady.Imaging;
 using ShelfReady.Imaging.Metadata;
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Routing;
@@ -71,8 +72,11 @@ public sealed record ReviewRequestOutput(BlobPath Request);
 /// <param name="Reason">Why, required for reject and redo.</param>
 public sealed record ReviewDecision(string Decision, string Reviewer, string? Reason);
 
-/// <summary>Input of Export: one platform for one image, composed afresh from the master and the approved matte.</summary>
-public sealed record ExportInput(ProcessImageInput Job, BlobPath Master, BlobPath Mask, AnalysisOutput Analysis, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings);
+/// <summary>
+/// Input of Export: one platform for one image, from the approved attempt — its reference composite where
+/// the platform's framing matches it, else composed afresh from the master and the approved matte.
+/// </summary>
+public sealed record ExportInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Approved, AnalysisOutput Analysis, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings);
 
 /// <summary>One verified file in the exports container.</summary>
 public sealed record ExportedFile(BlobPath Path, string Format, int Width, int Height, long Bytes, string ColorProfile, int BitDepth);
@@ -122,10 +126,6 @@ public sealed record ImageProgress(string Stage, string? Route = null, int? Scor
 public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutcome>
 {
     private const int MaxReviewRounds = 3;
-
-    // The composite is framed once at Amazon's 85%, which every built-in profile accepts; an export whose
-    // profile asks for another fill re-frames from the composite's matte.
-    private const double ReferenceFill = 0.85;
 
     private static readonly ActivityOptions Io = ActivityOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
     private static readonly ActivityOptions Segmentation = ActivityOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(5)));
@@ -192,7 +192,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
 
         context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
-            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt.Segment.Mask, analysis, platform, category.NamingValues, settings), Io)));
+            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings), Io)));
         return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports);
     }
 
@@ -201,7 +201,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         var (context, input, master, analysis, settings, route) = job;
         context.SetCustomStatus(new ImageProgress("cutting-out", route.Complexity.ToString()));
         var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt), Segmentation);
-        var targetFill = ReferenceFill;
+        var targetFill = ComposeActivity.ReferenceFill;
         var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), Io);
         var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), Io);
         return new CutOutAttempt(attempt, segment, composite, qc);

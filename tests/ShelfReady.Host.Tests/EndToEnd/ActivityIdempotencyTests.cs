@@ -55,7 +55,7 @@ public sealed class ActivityIdempotencyTests : IDisposable
         var exports = new List<ExportOutput>();
         foreach (var platform in settings.Platforms)
         {
-            exports.Add(await TwiceAsync(new ExportActivity(store, PlatformProfileCatalog.Builtin()), new ExportInput(job, ingest.Master!, segment.Mask, analysis, platform, category.NamingValues, settings)));
+            exports.Add(await TwiceAsync(new ExportActivity(store, PlatformProfileCatalog.Builtin()), new ExportInput(job, ingest.Master!, attempt, analysis, platform, category.NamingValues, settings)));
         }
 
         var outcome = new ImageOutcome(job, ImageStatus.Exported, null, category.Category, route, qc, 1, null, exports);
