@@ -17,7 +17,7 @@ namespace ShelfReady.Imaging.Compositing;
 internal static class MatteBlender
 {
     public static (PixelBuffer Output, PixelBuffer Matte) Blend(
-        PixelBuffer rgba, byte[] lookup, BackgroundModel? background, byte noiseFloor)
+        PixelBuffer rgba, byte[] lookup, LocalBackgroundField? background, byte noiseFloor)
     {
         var output = new PixelBuffer(rgba.Width, rgba.Height, 3);
         var matte = new PixelBuffer(rgba.Width, rgba.Height, 1);

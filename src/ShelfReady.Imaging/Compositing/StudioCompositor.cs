@@ -35,7 +35,7 @@ public static class StudioCompositor
 
         var layout = FrameLayout.Compute(bounds, rgb.Width, rgb.Height, options);
         var rgba = Resample(rgb, alpha, layout);
-        var model = BackgroundModel.Build(rgba, options.MatteNoiseFloor);
+        var model = LocalBackgroundField.Build(rgba, options.MatteNoiseFloor);
         var reference = options.BackgroundReference ?? model.Median;
         var gains = options.NormalizeWhiteBalance
             ? WhiteBalanceGains.FromReference(reference, options.MaxGain)

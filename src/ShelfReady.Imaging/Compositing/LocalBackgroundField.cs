@@ -8,7 +8,7 @@ namespace ShelfReady.Imaging.Compositing;
 /// the product filled from their neighbours, sampled bilinearly; plus the median tone used as the white
 /// reference.
 /// </summary>
-internal sealed class BackgroundModel
+internal sealed class LocalBackgroundField
 {
     private const int CellsAlongLongSide = 32;
     private const int SampleStride = 2;
@@ -19,7 +19,7 @@ internal sealed class BackgroundModel
     private readonly int _rows;
     private readonly double _cellSize;
 
-    private BackgroundModel(float[] grid, int columns, int rows, double cellSize, BackgroundTone median)
+    private LocalBackgroundField(float[] grid, int columns, int rows, double cellSize, BackgroundTone median)
     {
         _grid = grid;
         _columns = columns;
@@ -32,7 +32,7 @@ internal sealed class BackgroundModel
     public BackgroundTone Median { get; }
 
     /// <summary>Builds the model from an RGBA buffer, counting alpha at or below the floor as background.</summary>
-    public static BackgroundModel Build(PixelBuffer rgba, byte noiseFloor)
+    public static LocalBackgroundField Build(PixelBuffer rgba, byte noiseFloor)
     {
         var cellSize = Math.Max(8.0, (double)Math.Max(rgba.Width, rgba.Height) / CellsAlongLongSide);
         var columns = (int)Math.Ceiling(rgba.Width / cellSize);
@@ -42,7 +42,7 @@ internal sealed class BackgroundModel
         var samples = Accumulate(rgba, noiseFloor, cellSize, columns, sums, histograms);
         var median = samples < MinimumSamples ? BackgroundTone.White : MedianOf(histograms, samples);
         var grid = ToGrid(sums, columns, rows, median);
-        return new BackgroundModel(grid, columns, rows, cellSize, median);
+        return new LocalBackgroundField(grid, columns, rows, cellSize, median);
     }
 
     /// <summary>The modelled background colour at a pixel, bilinear between cell centres.</summary>
