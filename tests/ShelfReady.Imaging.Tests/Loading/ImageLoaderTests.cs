@@ -217,4 +217,20 @@ public sealed class ImageLoaderTests
         Assert.Equal("Grey", loaded.Source.ColorSpace);
         Assert.Equal(3, loaded.Rgb.Bands);
     }
+
+    [Fact]
+    public void Load_AdobeRgbTaggedPhoto_IsConvertedBackToItsSrgbColours()
+    {
+        using var image = TestFiles.MarkedImage();
+        using var adobe = ShelfReady.Imaging.Color.ColorSpaceConverter.SrgbToAdobeRgb(image, depth: 8);
+
+        using var loaded = loader.Load(adobe.JpegsaveBuffer(q: 98));
+
+        Assert.Equal(ShelfReady.Imaging.Color.AdobeRgb1998.Description, loaded.Metadata.IccProfileDescription);
+        var marker = loaded.Rgb.Getpoint(50, 50);
+        var field = loaded.Rgb.Getpoint(600, 600);
+        Assert.InRange(marker[0], 248, 255);
+        Assert.InRange(marker[1], 0, 8);
+        Assert.InRange(field[1], 124, 132);
+    }
 }
