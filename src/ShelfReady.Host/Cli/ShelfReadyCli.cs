@@ -12,6 +12,7 @@ public static class ShelfReadyCli
         {
             DemoCommand.Create(),
             ProcessCommand.Create(),
+            ServeCommand.Create(),
         };
     }
 }
