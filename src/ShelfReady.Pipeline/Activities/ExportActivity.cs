@@ -28,6 +28,7 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         ArgumentNullException.ThrowIfNull(input);
         var token = context.CancellationToken;
         var profile = ProfilesFor(input).Get(input.Platform);
+        EnsureIndexHasASlot(profile, input.NamingValues);
         using var image = await FramedAsync(input, profile, token).ConfigureAwait(false);
 
         var files = new List<ExportedFile>();
@@ -58,6 +59,18 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         using var mask = await WorkImages.ReadAsync(store, input.Approved.Segment.Mask, token).ConfigureAwait(false);
         using var composed = StudioCompositor.Compose(master, mask, CompositeOptionsFor(profile, input.Analysis, mask));
         return composed.Image.Copy();
+    }
+
+    // Amazon numbers secondary images PT01–PT08; a ninth has no slot, and inventing "PT09" would be rejected there.
+    private static void EnsureIndexHasASlot(PlatformProfile profile, IReadOnlyDictionary<string, string?> values)
+    {
+        if (profile.MaxIndex is { } max
+            && values.TryGetValue("index", out var text)
+            && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && (index < 1 || index > max))
+        {
+            throw new ExportVerificationException($"{profile.Name} numbers images 1–{max}; index {index} has no slot.");
+        }
     }
 
     private PlatformProfileCatalog ProfilesFor(ExportInput input) =>
