@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Workflows;
@@ -12,24 +13,35 @@ public static class PipelineRegistration
         [ActivityNames.Ingest, ActivityNames.AnalyzeImage, ActivityNames.Segment, ActivityNames.Compose, ActivityNames.QualityCheck, ActivityNames.Export];
 
     /// <summary>Adds ProcessImage, ProcessBatch and every activity they call.</summary>
-    public static WorkflowRegistry AddShelfReadyPipeline(this WorkflowRegistry registry)
+    /// <param name="registry">The registry.</param>
+    /// <param name="decorate">Wraps each activity once created (name, activity), e.g. to journal executions; null for none.</param>
+    public static WorkflowRegistry AddShelfReadyPipeline(this WorkflowRegistry registry, Func<string, IActivity, IActivity>? decorate = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry
+        registry
             .AddWorkflow<ProcessImageWorkflow>(WorkflowNames.ProcessImage)
-            .AddWorkflow<ProcessBatchWorkflow>(WorkflowNames.ProcessBatch)
-            .AddActivity<LoadSettingsActivity>(ActivityNames.LoadSettings)
-            .AddActivity<IngestActivity>(ActivityNames.Ingest)
-            .AddActivity<ClassifyCategoryActivity>(ActivityNames.ClassifyCategory)
-            .AddActivity<AnalyzeImageActivity>(ActivityNames.AnalyzeImage)
-            .AddActivity<SegmentActivity>(ActivityNames.Segment)
-            .AddActivity<ComposeActivity>(ActivityNames.Compose)
-            .AddActivity<QualityCheckActivity>(ActivityNames.QualityCheck)
-            .AddActivity<RequestReviewActivity>(ActivityNames.RequestReview)
-            .AddActivity<ExportActivity>(ActivityNames.Export)
-            .AddActivity<NotifyActivity>(ActivityNames.Notify)
-            .AddActivity<DeliverWebhookActivity>(ActivityNames.DeliverWebhook)
-            .AddActivity<CheckBatchActivity>(ActivityNames.CheckBatch)
-            .AddActivity<PackageActivity>(ActivityNames.Package);
+            .AddWorkflow<ProcessBatchWorkflow>(WorkflowNames.ProcessBatch);
+        Add<LoadSettingsActivity>(ActivityNames.LoadSettings);
+        Add<IngestActivity>(ActivityNames.Ingest);
+        Add<ClassifyCategoryActivity>(ActivityNames.ClassifyCategory);
+        Add<AnalyzeImageActivity>(ActivityNames.AnalyzeImage);
+        Add<SegmentActivity>(ActivityNames.Segment);
+        Add<ComposeActivity>(ActivityNames.Compose);
+        Add<QualityCheckActivity>(ActivityNames.QualityCheck);
+        Add<RequestReviewActivity>(ActivityNames.RequestReview);
+        Add<ExportActivity>(ActivityNames.Export);
+        Add<NotifyActivity>(ActivityNames.Notify);
+        Add<DeliverWebhookActivity>(ActivityNames.DeliverWebhook);
+        Add<CheckBatchActivity>(ActivityNames.CheckBatch);
+        Add<PackageActivity>(ActivityNames.Package);
+        return registry;
+
+        void Add<TActivity>(string name)
+            where TActivity : class, IActivity =>
+            registry.AddActivity(name, services =>
+            {
+                var activity = ActivatorUtilities.CreateInstance<TActivity>(services);
+                return decorate is null ? activity : decorate(name, activity);
+            });
     }
 }

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ShelfReady.Host.Diagnostics;
 using ShelfReady.Host.Storage;
 using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
@@ -58,7 +59,9 @@ public static class PipelineServiceCollectionExtensions
             options.ActivityConcurrencyLimits[heavy] = settings.ImageWorkers;
         }
 
-        var registry = new WorkflowRegistry().AddShelfReadyPipeline();
+        var journalPath = provider.GetRequiredService<IConfiguration>()["Diagnostics:ActivityJournal"];
+        var journal = string.IsNullOrWhiteSpace(journalPath) ? null : new ActivityJournal(journalPath, provider.GetRequiredService<TimeProvider>());
+        var registry = new WorkflowRegistry().AddShelfReadyPipeline(journal is null ? null : journal.Wrap);
         return new WorkflowEngine(registry, options, provider.GetRequiredService<TimeProvider>(), provider);
     }
 }
