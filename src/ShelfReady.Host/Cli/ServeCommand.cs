@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ShelfReady.Host.Batches;
 using ShelfReady.Host.Composition;
-using ShelfReady.Host.Reports;
 using ShelfReady.Host.Watching;
 using ShelfReady.Host.Web;
 
@@ -34,8 +32,6 @@ internal static class ServeCommand
         builder.Services.AddShelfReady(builder.Configuration);
         builder.Services.AddOptions<WatcherOptions>().Bind(builder.Configuration.GetSection(WatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<UploadWatcher>();
-        builder.Services.AddSingleton<BatchRunner>();
-        builder.Services.AddSingleton<BatchReportWriter>();
         builder.Services.AddHostedService<EngineHostedService>();
         builder.Services.AddHostedService<UploadWatcherService>();
         var app = builder.Build();

@@ -107,13 +107,14 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
         await workflows.ScheduleNewWorkflowAsync(WorkflowNames.ProcessImage, new ProcessImageInput(jobId, merchant, batch, path), JobIdentity.ImageInstanceId(jobId), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task QuarantineAsync(StoredBlob blob, Exception why, CancellationToken cancellationToken)
-    {
-        var bytes = await store.ReadAsync(blob.Path, cancellationToken).ConfigureAwait(false);
-        var record = new QuarantineRecord(blob.Path.ToString(), "StartFailed", $"Its workflow could not be started after {options.Value.MaxStartAttempts} attempts: {why.Message}", bytes.LongLength, JobIdentity.ContentHash(bytes));
-        await store.WriteAsync(WorkPaths.Quarantined(blob.Path), bytes, cancellationToken).ConfigureAwait(false);
-        await store.WriteAsync(WorkPaths.QuarantineReason(blob.Path), PipelineJson.Bytes(record), cancellationToken).ConfigureAwait(false);
-    }
+    private async Task QuarantineAsync(StoredBlob blob, Exception why, CancellationToken cancellationToken) =>
+        await Quarantine.KeepAsync(
+            store,
+            blob.Path,
+            await store.ReadAsync(blob.Path, cancellationToken).ConfigureAwait(false),
+            "StartFailed",
+            $"Its workflow could not be started after {options.Value.MaxStartAttempts} attempts: {why.Message}",
+            cancellationToken).ConfigureAwait(false);
 
     private async Task<bool> HasReceiptAsync(BlobPath receipt, string etag, CancellationToken cancellationToken) =>
         await store.GetPropertiesAsync(receipt, cancellationToken).ConfigureAwait(false) is not null

@@ -5,7 +5,6 @@ using NetVips;
 using ShelfReady.Imaging.Loading;
 using ShelfReady.Imaging.Metadata;
 using ShelfReady.Orchestration;
-using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
@@ -34,7 +33,7 @@ public sealed class IngestActivity(IBlobStore store, ImageLoader loader) : Activ
         }
         catch (ImageLoadException ex)
         {
-            await QuarantineAsync(input.Source, bytes, ex.Error.ToString(), ex.Message, context.CancellationToken).ConfigureAwait(false);
+            await Quarantine.KeepAsync(store, input.Source, bytes, ex.Error.ToString(), ex.Message, context.CancellationToken).ConfigureAwait(false);
             return Rejected(ex.Error.ToString(), ex.Message);
         }
 
@@ -46,13 +45,6 @@ public sealed class IngestActivity(IBlobStore store, ImageLoader loader) : Activ
                 true, null, null, master, loaded.Width, loaded.Height, loaded.Source.Format.ToString(),
                 ShootGroupKey(loaded.Metadata, BorderTone(loaded.Rgb)), loaded.Metadata, loaded.Notes);
         }
-    }
-
-    private async Task QuarantineAsync(BlobPath source, byte[] bytes, string code, string reason, CancellationToken cancellationToken)
-    {
-        var record = new QuarantineRecord(source.ToString(), code, reason, bytes.LongLength, JobIdentity.ContentHash(bytes));
-        await store.WriteAsync(WorkPaths.Quarantined(source), bytes, cancellationToken).ConfigureAwait(false);
-        await store.WriteAsync(WorkPaths.QuarantineReason(source), PipelineJson.Bytes(record), cancellationToken).ConfigureAwait(false);
     }
 
     private static IngestOutput Rejected(string code, string reason) =>

@@ -44,7 +44,6 @@ public sealed record BatchProgress(int Listed, int Finished);
 /// </summary>
 public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOutput>
 {
-    private static readonly ActivityOptions Io = ActivityOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
 
     /// <inheritdoc />
     public override async Task<PackageOutput> RunAsync(WorkflowContext context, ProcessBatchInput input)
@@ -52,19 +51,19 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var deadline = context.CurrentUtcDateTime + input.Deadline;
-        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, Io);
+        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io);
         var items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
-            ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), Io);
+            ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), PipelineRetries.Io);
         while (items.Any(item => item.Status is null) && context.CurrentUtcDateTime < deadline)
         {
             context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
             await context.CreateTimer(Min(context.CurrentUtcDateTime + input.PollInterval, deadline), CancellationToken.None);
             items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
-                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), Io);
+                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), PipelineRetries.Io);
         }
 
         context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
-        var package = await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items), Io);
+        var package = await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items), PipelineRetries.Io);
         await WebhookDelivery.DeliverAsync(context, WebhookEvents.ForBatch(input.Merchant, input.Batch, package), settings);
         return package;
     }

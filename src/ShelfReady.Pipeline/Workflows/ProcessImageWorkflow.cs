@@ -127,15 +127,12 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
 {
     private const int MaxReviewRounds = 3;
 
-    private static readonly ActivityOptions Io = ActivityOptions.FromRetryPolicy(new RetryPolicy(4, TimeSpan.FromSeconds(2), 2, TimeSpan.FromMinutes(1)));
-    private static readonly ActivityOptions Segmentation = ActivityOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(5), 2, TimeSpan.FromMinutes(5)));
-
     /// <inheritdoc />
     public override async Task<ImageOutcome> RunAsync(WorkflowContext context, ProcessImageInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, Io);
+        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io);
         ImageOutcome outcome;
         try
         {
@@ -147,7 +144,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         }
 
         context.SetCustomStatus(new ImageProgress("done", outcome.Route?.Complexity.ToString(), outcome.Qc?.Score));
-        var message = await context.CallActivityAsync<WebhookMessage>(ActivityNames.Notify, outcome, Io);
+        var message = await context.CallActivityAsync<WebhookMessage>(ActivityNames.Notify, outcome, PipelineRetries.Io);
         await WebhookDelivery.DeliverAsync(context, message, settings);
         return outcome;
     }
@@ -155,15 +152,15 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     private static async Task<ImageOutcome> ProcessAsync(WorkflowContext context, ProcessImageInput input, MerchantSettings settings)
     {
         context.SetCustomStatus(new ImageProgress("ingesting"));
-        var ingest = await context.CallActivityAsync<IngestOutput>(ActivityNames.Ingest, input, Io);
+        var ingest = await context.CallActivityAsync<IngestOutput>(ActivityNames.Ingest, input, PipelineRetries.Io);
         if (!ingest.Accepted || ingest.Master is null)
         {
             return new ImageOutcome(input, ImageStatus.Rejected, ingest.RejectionReason, null, null, null, 0, null, []);
         }
 
         context.SetCustomStatus(new ImageProgress("analysing"));
-        var categoryTask = context.CallActivityAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings), Io);
-        var analysisTask = context.CallActivityAsync<AnalysisOutput>(ActivityNames.AnalyzeImage, new AnalyzeImageInput(input.JobId, ingest.Master), Io);
+        var categoryTask = context.CallActivityAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings), PipelineRetries.Io);
+        var analysisTask = context.CallActivityAsync<AnalysisOutput>(ActivityNames.AnalyzeImage, new AnalyzeImageInput(input.JobId, ingest.Master), PipelineRetries.Io);
         await Task.WhenAll(categoryTask, analysisTask);
         var category = await categoryTask;
         var analysis = await analysisTask;
@@ -192,7 +189,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
 
         context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
-            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings), Io)));
+            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings), PipelineRetries.Io)));
         return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports);
     }
 
@@ -200,10 +197,10 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     {
         var (context, input, master, analysis, settings, route) = job;
         context.SetCustomStatus(new ImageProgress("cutting-out", route.Complexity.ToString()));
-        var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt), Segmentation);
+        var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt), PipelineRetries.Segmentation);
         var targetFill = ComposeActivity.ReferenceFill;
-        var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), Io);
-        var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), Io);
+        var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), PipelineRetries.Io);
+        var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), PipelineRetries.Io);
         return new CutOutAttempt(attempt, segment, composite, qc);
     }
 
@@ -234,7 +231,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
             await context.CallActivityAsync<ReviewRequestOutput>(
                 ActivityNames.RequestReview,
                 new ReviewRequestInput(input, master, attempt, route, settings.Reviewers, deadline, reminder),
-                Io);
+                PipelineRetries.Io);
             using var race = new CancellationTokenSource();
             var decisionTask = context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, race.Token);
             var timer = context.CreateTimer(deadline, race.Token);
