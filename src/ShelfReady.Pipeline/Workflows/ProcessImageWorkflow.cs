@@ -42,8 +42,8 @@ public sealed record AnalyzeImageInput(string JobId, BlobPath Master);
 /// <summary>What the image analysis measured.</summary>
 public sealed record AnalysisOutput(double EdgeScore, ProductComplexity EdgeComplexity, double ColorMatchRisk, byte BackgroundR, byte BackgroundG, byte BackgroundB);
 
-/// <summary>Input of Segment; the attempt number keeps each attempt's matte at its own path.</summary>
-public sealed record SegmentInput(string JobId, BlobPath Master, string Strategy, int Attempt);
+/// <summary>Input of Segment; the attempt number keeps each attempt's matte at its own path, the complexity decides whether a fallback may stand in.</summary>
+public sealed record SegmentInput(string JobId, BlobPath Master, string Strategy, int Attempt, ProductComplexity Complexity);
 
 /// <summary>The matte and what made it.</summary>
 public sealed record SegmentOutput(BlobPath Mask, string Strategy, string Segmenter);
@@ -197,7 +197,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     {
         var (context, input, master, analysis, settings, route) = job;
         context.SetCustomStatus(new ImageProgress("cutting-out", route.Complexity.ToString()));
-        var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt), PipelineRetries.Segmentation);
+        var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt, route.Complexity), PipelineRetries.Segmentation);
         var targetFill = ComposeActivity.ReferenceFill;
         var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), PipelineRetries.Io);
         var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), PipelineRetries.Io);

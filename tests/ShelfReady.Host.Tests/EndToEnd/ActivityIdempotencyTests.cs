@@ -8,6 +8,7 @@ using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Routing;
+using ShelfReady.Pipeline.Segmentation;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
@@ -46,7 +47,7 @@ public sealed class ActivityIdempotencyTests : IDisposable
         var ingest = await TwiceAsync(new IngestActivity(store, new ImageLoader()), job);
         var category = await TwiceAsync(new ClassifyCategoryActivity(store), new ClassifyCategoryInput(job, ingest.Metadata, settings));
         var analysis = await TwiceAsync(new AnalyzeImageActivity(store), new AnalyzeImageInput(job.JobId, ingest.Master!));
-        var segment = await TwiceAsync(new SegmentActivity(store, new ClassicalSegmenterProvider()), new SegmentInput(job.JobId, ingest.Master!, SegmentationStrategies.Primary, 1));
+        var segment = await TwiceAsync(new SegmentActivity(store, new ClassicalSegmentation()), new SegmentInput(job.JobId, ingest.Master!, SegmentationStrategies.Primary, 1, ProductComplexity.Simple));
         var composite = await TwiceAsync(new ComposeActivity(store), new ComposeInput(job.JobId, ingest.Master!, segment.Mask, analysis, 0.85, 1));
         var qc = await TwiceAsync(new QualityCheckActivity(store), new QualityCheckInput(job.JobId, ingest.Master!, segment.Mask, composite, 0.85, settings.Thresholds));
         var attempt = new CutOutAttempt(1, segment, composite, qc);
