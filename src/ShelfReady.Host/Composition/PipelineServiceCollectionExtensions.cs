@@ -11,7 +11,6 @@ using ShelfReady.Orchestration;
 using ShelfReady.Pipeline;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Profiles;
-using ShelfReady.Pipeline.Segmentation;
 using ShelfReady.Pipeline.Storage;
 
 namespace ShelfReady.Host.Composition;
@@ -27,7 +26,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IBlobStore>(provider => CreateStore(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton(new ImageLoader(configuration.GetSection("Imaging").Get<ImageLoadOptions>() ?? ImageLoadOptions.Default));
         services.AddSingleton(PlatformProfileCatalog.Builtin());
-        services.AddSingleton<ISegmenter, ClassicalSegmentation>();
+        services.AddShelfReadySegmentation(configuration);
+        services.AddShelfReadyClassifier(configuration);
         services.AddShelfReadyWebhooks(configuration);
         services.AddSingleton(provider => CreateEngine(provider));
         services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<WorkflowEngine>());

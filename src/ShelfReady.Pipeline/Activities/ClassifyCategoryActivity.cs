@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Routing;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
@@ -10,9 +11,9 @@ namespace ShelfReady.Pipeline.Activities;
 /// <summary>
 /// Finds the product category and the values file names are made of, trusting the merchant's own words
 /// first: the sidecar <c>{file}.json</c>, then the batch manifest, then the merchant's file-name rules,
-/// then photo keywords that name a known category.
+/// then photo keywords that name a known category, and only then the image classifier when one is configured.
 /// </summary>
-public sealed class ClassifyCategoryActivity(IBlobStore store) : Activity<ClassifyCategoryInput, CategoryOutput>
+public sealed class ClassifyCategoryActivity(IBlobStore store, IProductClassifier? classifier = null) : Activity<ClassifyCategoryInput, CategoryOutput>
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
@@ -53,8 +54,22 @@ public sealed class ClassifyCategoryActivity(IBlobStore store) : Activity<Classi
             (category, source) = (keyword.ToLowerInvariant(), "keyword");
         }
 
+        if (category is null && classifier is not null)
+        {
+            (category, source) = await ClassifyPixelsAsync(classifier, input.Master, context.CancellationToken).ConfigureAwait(false);
+        }
+
         values["category"] = category ?? ProductCategories.Unknown;
         return new CategoryOutput(category ?? ProductCategories.Unknown, source ?? "none", values);
+    }
+
+    private async Task<(string? Category, string? Source)> ClassifyPixelsAsync(IProductClassifier pixels, BlobPath master, CancellationToken cancellationToken)
+    {
+        using var image = await WorkImages.ReadAsync(store, master, cancellationToken).ConfigureAwait(false);
+        var guess = await pixels.ClassifyAsync(image, cancellationToken).ConfigureAwait(false);
+        return guess.Category == ProductCategories.Unknown
+            ? (null, null)
+            : (guess.Category, string.Create(CultureInfo.InvariantCulture, $"classifier:{guess.Model}:{guess.Confidence:0.00}"));
     }
 
     private static string RelativeName(ProcessImageInput job)

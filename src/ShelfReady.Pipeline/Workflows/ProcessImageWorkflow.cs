@@ -30,8 +30,8 @@ public sealed record IngestOutput(
     ImageMetadata Metadata,
     IReadOnlyList<string> Notes);
 
-/// <summary>Input of ClassifyCategory.</summary>
-public sealed record ClassifyCategoryInput(ProcessImageInput Job, ImageMetadata Metadata, MerchantSettings Settings);
+/// <summary>Input of ClassifyCategory; the master is for the image classifier, when one is configured.</summary>
+public sealed record ClassifyCategoryInput(ProcessImageInput Job, ImageMetadata Metadata, MerchantSettings Settings, BlobPath Master);
 
 /// <summary>The product category, where it came from, and the values file names are made of.</summary>
 public sealed record CategoryOutput(string Category, string Source, IReadOnlyDictionary<string, string?> NamingValues);
@@ -159,7 +159,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         }
 
         context.SetCustomStatus(new ImageProgress("analysing"));
-        var categoryTask = context.CallActivityAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings), PipelineRetries.Io);
+        var categoryTask = context.CallActivityAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings, ingest.Master), PipelineRetries.Io);
         var analysisTask = context.CallActivityAsync<AnalysisOutput>(ActivityNames.AnalyzeImage, new AnalyzeImageInput(input.JobId, ingest.Master), PipelineRetries.Io);
         await Task.WhenAll(categoryTask, analysisTask);
         var category = await categoryTask;

@@ -45,7 +45,7 @@ public sealed class ActivityIdempotencyTests : IDisposable
         var job = await JobForAsync(upload);
         var settings = await TwiceAsync(new LoadSettingsActivity(store), Merchant);
         var ingest = await TwiceAsync(new IngestActivity(store, new ImageLoader()), job);
-        var category = await TwiceAsync(new ClassifyCategoryActivity(store), new ClassifyCategoryInput(job, ingest.Metadata, settings));
+        var category = await TwiceAsync(new ClassifyCategoryActivity(store), new ClassifyCategoryInput(job, ingest.Metadata, settings, ingest.Master!));
         var analysis = await TwiceAsync(new AnalyzeImageActivity(store), new AnalyzeImageInput(job.JobId, ingest.Master!));
         var segment = await TwiceAsync(new SegmentActivity(store, new ClassicalSegmentation()), new SegmentInput(job.JobId, ingest.Master!, SegmentationStrategies.Primary, 1, ProductComplexity.Simple));
         var composite = await TwiceAsync(new ComposeActivity(store), new ComposeInput(job.JobId, ingest.Master!, segment.Mask, analysis, 0.85, 1));
