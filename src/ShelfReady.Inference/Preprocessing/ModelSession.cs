@@ -42,6 +42,7 @@ internal sealed class ModelSession : IDisposable
             session = new InferenceSession(card.ModelPath, sessionOptions);
             fixedBatch = InspectInput(card, session);
             outputName = InspectOutput(card, session);
+            OutputDimensions = session.OutputMetadata[outputName].Dimensions;
         }
         catch
         {
@@ -57,6 +58,9 @@ internal sealed class ModelSession : IDisposable
     public ModelCard Card { get; }
 
     public ProviderReport Providers { get; }
+
+    /// <summary>Declared dimensions of the output the card selects; −1 where dynamic.</summary>
+    public int[] OutputDimensions { get; } = [];
 
     /// <summary>The model's fixed batch size, or the configured cap when the batch dimension is dynamic.</summary>
     public int MaxBatch { get; }
