@@ -9,7 +9,6 @@ using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline;
-using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Storage;
 

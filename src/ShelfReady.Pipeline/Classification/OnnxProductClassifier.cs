@@ -16,11 +16,10 @@ public sealed class OnnxProductClassifier(OnnxImageClassifier classifier) : IPro
     /// <inheritdoc />
     public Task<ProductGuess> ClassifyAsync(Image master, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         ImageClassification answer;
         lock (gate)
         {
-            answer = classifier.Classify(master);
+            answer = classifier.Classify(master, cancellationToken);
         }
 
         return Task.FromResult(new ProductGuess(answer.Category, answer.Confidence, classifier.Card.Name));
