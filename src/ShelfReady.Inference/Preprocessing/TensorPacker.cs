@@ -1,0 +1,71 @@
+using NetVips;
+using ShelfReady.Inference.Models;
+
+namespace ShelfReady.Inference.Preprocessing;
+
+/// <summary>Writes an image into a float tensor slot as a model card describes: size, layout, colour order, scale, mean and std.</summary>
+internal static class TensorPacker
+{
+    /// <summary>Number of floats one image occupies.</summary>
+    public static int ElementsPerImage(ModelInputSpec spec) => 3 * spec.Width * spec.Height;
+
+    /// <summary>
+    /// Resizes <paramref name="rgb"/> (3-band uchar sRGB) to the card's input size and writes it normalised into
+    /// <paramref name="destination"/>, which holds exactly <see cref="ElementsPerImage"/> floats.
+    /// </summary>
+    public static void Pack(Image rgb, ModelInputSpec spec, Span<float> destination)
+    {
+        EnsureRgb(rgb);
+        if (destination.Length != ElementsPerImage(spec))
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} floats; the input needs {ElementsPerImage(spec)}.", nameof(destination));
+        }
+
+        using var resized = VipsResize.To(rgb, spec.Width, spec.Height, Enums.Kernel.Lanczos3);
+        var pixels = resized.WriteToMemory<byte>();
+        var divisor = spec.Scale == PixelScale.Unit ? 255.0 : Math.Max(Max(pixels), 1e-6);
+
+        // Folding scale, mean and std into one multiply-add per sample: (v / d − m) / s = v · (1 / (d·s)) − m / s.
+        Span<float> gain = stackalloc float[3];
+        Span<float> offset = stackalloc float[3];
+        Span<int> source = stackalloc int[3];
+        for (var c = 0; c < 3; c++)
+        {
+            gain[c] = (float)(1 / (divisor * spec.Std[c]));
+            offset[c] = (float)(-spec.Mean[c] / spec.Std[c]);
+            source[c] = spec.ColorOrder == ColorOrder.Rgb ? c : 2 - c;
+        }
+
+        var plane = spec.Width * spec.Height;
+        for (var p = 0; p < plane; p++)
+        {
+            var sample = p * 3;
+            for (var c = 0; c < 3; c++)
+            {
+                var value = (pixels[sample + source[c]] * gain[c]) + offset[c];
+                destination[spec.Layout == TensorLayout.Nchw ? (c * plane) + p : sample + c] = value;
+            }
+        }
+    }
+
+    /// <summary>Throws unless the image is the 3-band 8-bit kind the pipeline's working masters are.</summary>
+    public static void EnsureRgb(Image rgb)
+    {
+        ArgumentNullException.ThrowIfNull(rgb);
+        if (rgb.Bands != 3 || rgb.Format != Enums.BandFormat.Uchar)
+        {
+            throw new ArgumentException($"Expected a 3-band uchar sRGB image; got {rgb.Bands} band(s) of {rgb.Format}.", nameof(rgb));
+        }
+    }
+
+    private static byte Max(byte[] pixels)
+    {
+        byte max = 0;
+        foreach (var value in pixels)
+        {
+            max = Math.Max(max, value);
+        }
+
+        return max;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using NetVips;
+using ShelfReady.Inference.Models;
+using ShelfReady.Inference.Preprocessing;
+using ShelfReady.Inference.Providers;
+
+namespace ShelfReady.Inference.Segmentation;
+
+/// <summary>
+/// A segmentation model described by a <see cref="ModelCard"/>, run with ONNX Runtime. One session per model,
+/// reused; a batch of images is preprocessed into a pre-allocated buffer and run in one call. Thread-safe: calls
+/// are serialised (a dispatcher that batches requests is the intended caller).
+/// </summary>
+public sealed class OnnxSegmentationModel : IDisposable
+{
+    private readonly ModelSession session;
+
+    private OnnxSegmentationModel(ModelSession session, MaskRefinerOptions refinerOptions)
+    {
+        this.session = session;
+        RefinerOptions = refinerOptions;
+    }
+
+    /// <summary>The card the model was opened from.</summary>
+    public ModelCard Card => session.Card;
+
+    /// <summary>Which execution provider runs it, and why any preferred one could not be enabled.</summary>
+    public ProviderReport Providers => session.Providers;
+
+    /// <summary>Most images per <see cref="Segment"/> call: 1 for a model with a fixed batch of 1, else the configured cap.</summary>
+    public int MaxBatch => session.MaxBatch;
+
+    /// <summary>Settings of the edge refinement applied to every matte.</summary>
+    public MaskRefinerOptions RefinerOptions { get; }
+
+    /// <summary>
+    /// Opens the model of a segmentation card. Throws <see cref="FileNotFoundException"/> when the model file is
+    /// not installed, <see cref="InvalidDataException"/> when its checksum differs from the card's, and
+    /// <see cref="ModelCardException"/> when the graph does not match the card.
+    /// </summary>
+    public static OnnxSegmentationModel Open(ModelCard card, InferenceOptions options) => Open(card, options, null);
+
+    /// <inheritdoc cref="Open(ModelCard, InferenceOptions)"/>
+    /// <param name="card">A segmentation card.</param>
+    /// <param name="options">Providers, threads and batch cap.</param>
+    /// <param name="refinerOptions">Edge refinement settings; null for the defaults.</param>
+    public static OnnxSegmentationModel Open(ModelCard card, InferenceOptions options, MaskRefinerOptions? refinerOptions)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (card.Task != ModelTask.Segmentation)
+        {
+            throw new ArgumentException($"Model '{card.Name}' is a {card.Task} model, not segmentation.", nameof(card));
+        }
+
+        refinerOptions ??= new MaskRefinerOptions();
+        refinerOptions.Validate();
+        return new OnnxSegmentationModel(new ModelSession(card, options), refinerOptions);
+    }
+
+    /// <summary>
+    /// Segments 1 to <see cref="MaxBatch"/> images (3-band uchar sRGB, any sizes) with one model run, returning
+    /// per image a matte of that image's size, refined by <see cref="MaskRefiner"/>. The caller disposes the masks.
+    /// </summary>
+    public IReadOnlyList<SegmentationMask> Segment(IReadOnlyList<Image> images, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var maps = Predict(images, cancellationToken);
+        var masks = new List<SegmentationMask>(maps.Count);
+        try
+        {
+            for (var i = 0; i < maps.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var map = maps[i];
+                using var low = Image.NewFromMemory(map.ToBytes(), map.Width, map.Height, 1, Enums.BandFormat.Uchar);
+                var matte = MaskRefiner.Refine(low, images[i], RefinerOptions);
+                masks.Add(new SegmentationMask(matte, map.DecisiveShare(), ForegroundBox(matte), clock.Elapsed));
+            }
+        }
+        catch
+        {
+            masks.ForEach(mask => mask.Dispose());
+            throw;
+        }
+
+        return masks;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => session.Dispose();
+
+    /// <summary>Runs the model and applies the card's activation and normalisation: probabilities at the model's output size.</summary>
+    internal IReadOnlyList<ProbabilityMap> Predict(IReadOnlyList<Image> images, CancellationToken cancellationToken)
+    {
+        var output = session.Run(images, cancellationToken);
+        var (height, width) = SpatialSize(output.Shape);
+        var maps = new ProbabilityMap[output.Count];
+        for (var i = 0; i < output.Count; i++)
+        {
+            var values = output.Item(i).ToArray();
+            if (Card.Output.Activation == OutputActivation.Sigmoid)
+            {
+                for (var k = 0; k < values.Length; k++)
+                {
+                    values[k] = 1f / (1f + MathF.Exp(-values[k]));
+                }
+            }
+
+            if (Card.Output.Normalize == OutputNormalization.MinMax)
+            {
+                MinMax(values);
+            }
+
+            maps[i] = new ProbabilityMap(width, height, values);
+        }
+
+        return maps;
+    }
+
+    /// <summary>Height and width of a one-channel output, [N, 1, H, W], [N, H, W] or [N, H, W, 1].</summary>
+    private (int Height, int Width) SpatialSize(long[] shape)
+    {
+        var spatial = shape.Skip(1).Where(d => d != 1).ToArray();
+        if (spatial.Length != 2)
+        {
+            throw new InvalidDataException(
+                $"Model '{Card.Name}' output {Card.Output.Index} has shape [{string.Join(", ", shape)}]; a segmentation output has one channel and two spatial dimensions.");
+        }
+
+        return ((int)spatial[0], (int)spatial[1]);
+    }
+
+    private static void MinMax(float[] values)
+    {
+        var min = values.Min();
+        var range = values.Max() - min;
+        for (var k = 0; k < values.Length; k++)
+        {
+            // A constant map carries no foreground information; rembg would divide by zero here.
+            values[k] = range > 0 ? (values[k] - min) / range : 0;
+        }
+    }
+
+    private static MaskBox ForegroundBox(Image matte)
+    {
+        using var foreground = matte >= 128;
+        var projections = foreground.Project();
+        using var columns = (Image)projections[0];
+        using var rows = (Image)projections[1];
+        var (left, right) = Extent(columns);
+        var (top, bottom) = Extent(rows);
+        return left < 0 || top < 0 ? default : new MaskBox(left, top, right - left + 1, bottom - top + 1);
+    }
+
+    /// <summary>First and last index with a non-zero sum; (−1, −1) when all are zero.</summary>
+    private static (int First, int Last) Extent(Image projection)
+    {
+        using var sums = projection.Cast(Enums.BandFormat.Double);
+        var values = sums.WriteToMemory<double>();
+        return (Array.FindIndex(values, v => v > 0), Array.FindLastIndex(values, v => v > 0));
+    }
+}
