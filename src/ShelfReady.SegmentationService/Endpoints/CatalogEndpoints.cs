@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ShelfReady.SegmentationService.Models;
 
 namespace ShelfReady.SegmentationService.Endpoints;
@@ -27,14 +28,14 @@ internal static class CatalogEndpoints
         return new ModelDescription(
             card.Name,
             card.Family,
-            card.Task,
+            JsonNamingPolicy.CamelCase.ConvertName(card.Task.ToString()),
             card.Input.Width,
             card.Input.Height,
             model.MaxBatch,
             model.Model.Providers.Active,
             model.Model.Providers.IsReady,
-            card.Provenance?.Licence,
-            card.Provenance?.CommercialUse,
+            card.Provenance.Licence,
+            card.Provenance.CommercialUse,
             card.Name == defaultModel);
     }
 }

@@ -21,6 +21,6 @@ public sealed record ModelDescription(
     int MaxBatch,
     string Provider,
     bool Ready,
-    string? Licence,
-    bool? CommercialUse,
+    string Licence,
+    bool CommercialUse,
     bool IsDefault);

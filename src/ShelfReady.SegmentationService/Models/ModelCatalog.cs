@@ -21,8 +21,6 @@ internal sealed class ModelCatalog(
     TimeProvider time,
     ILoggerFactory loggers) : IDisposable
 {
-    private const string SegmentationTask = "segmentation";
-
     private readonly ILogger logger = loggers.CreateLogger<ModelCatalog>();
     private volatile IReadOnlyDictionary<string, LoadedModel> models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
     private volatile string? failure = "Models are loading.";
@@ -99,7 +97,7 @@ internal sealed class ModelCatalog(
         }
 
         var cards = ModelCard.LoadAll(directory)
-            .Where(c => string.Equals(c.Task, SegmentationTask, StringComparison.OrdinalIgnoreCase))
+            .Where(c => c.Task == ModelTask.Segmentation)
             .ToList();
         if (settings.Models.Count > 0)
         {
@@ -110,7 +108,7 @@ internal sealed class ModelCatalog(
         var installed = new List<ModelCard>();
         foreach (var card in cards)
         {
-            if (File.Exists(card.ModelPath))
+            if (card.IsInstalled)
             {
                 installed.Add(card);
             }

@@ -26,7 +26,7 @@ public static class TestImages
     public static byte[] RotatedJpeg(int width, int height, int seed)
     {
         using var shot = Shot(width, height, seed);
-        using var tagged = shot.Photo.Mutate(image => image.Set("orientation", 6));
+        using var tagged = shot.Photo.Mutate(image => image.Set(GValue.GIntType, "orientation", 6));
         return tagged.JpegsaveBuffer(q: 90, keep: Enums.ForeignKeep.Exif);
     }
 
