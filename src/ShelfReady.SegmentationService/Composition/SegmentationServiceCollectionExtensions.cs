@@ -29,7 +29,7 @@ public static class SegmentationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SegmentationServiceOptions>, SegmentationServiceOptionsValidator>();
         services.AddOptions<InferenceOptions>()
             .Bind(configuration.GetSection(InferenceSection))
-            .PostConfigure<IOptions<SegmentationServiceOptions>>((inference, service) =>
+            .PostConfigure(inference =>
             {
                 // A configured provider list replaces the default rather than being appended to it.
                 if (configuration.GetSection($"{InferenceSection}:{nameof(InferenceOptions.ExecutionProviders)}").Get<string[]>() is { Length: > 0 } providers)
@@ -37,7 +37,9 @@ public static class SegmentationServiceCollectionExtensions
                     inference.ExecutionProviders = providers;
                 }
 
-                inference.ModelsDirectory = ModelsDirectoryResolver.Resolve(service.Value.ModelsDirectory);
+                // The service's setting is the one that counts; read raw so a bad service section is reported once, by its own validator.
+                var configured = configuration[$"{SegmentationServiceOptions.Section}:{nameof(SegmentationServiceOptions.ModelsDirectory)}"];
+                inference.ModelsDirectory = ModelsDirectoryResolver.Resolve(string.IsNullOrWhiteSpace(configured) ? new SegmentationServiceOptions().ModelsDirectory : configured);
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();

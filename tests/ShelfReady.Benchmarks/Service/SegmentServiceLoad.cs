@@ -18,6 +18,7 @@ namespace ShelfReady.Benchmarks.Service;
 /// </summary>
 internal static class SegmentServiceLoad
 {
+    private const string ApiKey = "benchmark-key-0123456789";
     private static readonly int[] Concurrencies = [1, 4, 16];
 
     public static async Task RunAsync(string[] args)
@@ -40,7 +41,8 @@ internal static class SegmentServiceLoad
             "--urls=http://127.0.0.1:0",
             "--environment=Benchmark",
             "--Logging:LogLevel:Default=Warning",
-            "--SegmentationService:AllowAnonymous=true",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            $"--SegmentationService:ApiKeys:0={ApiKey}",
             $"--SegmentationService:Models:0={model}",
             $"--SegmentationService:DefaultModel={model}",
             "--SegmentationService:QueueCapacity=256",
@@ -52,6 +54,7 @@ internal static class SegmentServiceLoad
             .Services.BuildServiceProvider();
         using var client = clients.GetRequiredService<IHttpClientFactory>().CreateClient("load");
         client.BaseAddress = new Uri(app.Urls.Single());
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
 
         await MeasureAsync(client, photos, 4, TimeSpan.FromSeconds(2));
         Console.WriteLine($"{model}:");
@@ -67,7 +70,7 @@ internal static class SegmentServiceLoad
     private static async Task<LevelResult> MeasureAsync(HttpClient client, IReadOnlyList<byte[]> photos, int concurrency, TimeSpan duration)
     {
         var latencies = new ConcurrentBag<double>();
-        var batches = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var batches = new ConcurrentDictionary<string, Batch>(StringComparer.Ordinal);
         var rejected = 0;
         var failed = 0;
         var started = Stopwatch.GetTimestamp();
@@ -84,7 +87,7 @@ internal static class SegmentServiceLoad
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     latencies.Add(elapsed);
-                    batches.TryAdd(response.Headers.GetValues("X-Batch-Id").Single(), int.Parse(response.Headers.GetValues("X-Batch-Size").Single(), CultureInfo.InvariantCulture));
+                    batches.TryAdd(response.Headers.GetValues("X-Batch-Id").Single(), Batch.From(response));
                 }
                 else if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
@@ -97,7 +100,7 @@ internal static class SegmentServiceLoad
             }
         });
         await Task.WhenAll(workers);
-        return new LevelResult([.. latencies.Order()], Stopwatch.GetElapsedTime(started), batches.Values.ToList(), rejected, failed);
+        return new LevelResult([.. latencies.Order()], Stopwatch.GetElapsedTime(started), [.. batches.Values], rejected, failed);
     }
 
     private static List<byte[]> Photos(int count)
@@ -110,12 +113,25 @@ internal static class SegmentServiceLoad
         })];
     }
 
-    private sealed record LevelResult(double[] Latencies, TimeSpan Elapsed, List<int> BatchSizes, int Rejected, int Failed)
+    private sealed record Batch(int Size, double InferenceMs)
+    {
+        // X-Batch-Size, and the inference entry of Server-Timing ("queue;dur=..,inference;dur=..,total;dur=..").
+        public static Batch From(HttpResponseMessage response)
+        {
+            var timing = response.Headers.GetValues("Server-Timing").Single().Split(',');
+            var inference = timing.Single(t => t.StartsWith("inference;dur=", StringComparison.Ordinal))["inference;dur=".Length..];
+            return new Batch(
+                int.Parse(response.Headers.GetValues("X-Batch-Size").Single(), CultureInfo.InvariantCulture),
+                double.Parse(inference, CultureInfo.InvariantCulture));
+        }
+    }
+
+    private sealed record LevelResult(double[] Latencies, TimeSpan Elapsed, List<Batch> Batches, int Rejected, int Failed)
     {
         public string Describe(int concurrency) => Latencies.Length == 0
             ? string.Create(CultureInfo.InvariantCulture, $"  c={concurrency,2}: no successful requests ({Rejected} x 429, {Failed} other)")
             : string.Create(CultureInfo.InvariantCulture,
-                $"  c={concurrency,2}: {Latencies.Length / Elapsed.TotalSeconds,6:0.0} req/s, p50 {Percentile(0.50),6:0.0} ms, p95 {Percentile(0.95),6:0.0} ms, {BatchSizes.Count} batches (mean size {BatchSizes.Average():0.00}, max {BatchSizes.Max()}), {Rejected} x 429, {Failed} other");
+                $"  c={concurrency,2}: {Latencies.Length / Elapsed.TotalSeconds,6:0.0} req/s, p50 {Percentile(0.50),6:0.0} ms, p95 {Percentile(0.95),6:0.0} ms, {Batches.Count} batches (mean size {Batches.Average(b => b.Size):0.00}, max {Batches.Max(b => b.Size)}, mean run {Batches.Average(b => b.InferenceMs):0.0} ms), {Rejected} x 429, {Failed} other");
 
         // Nearest-rank percentile over the sorted latencies.
         private double Percentile(double p) => Latencies[Math.Clamp((int)Math.Ceiling(p * Latencies.Length) - 1, 0, Latencies.Length - 1)];

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ShelfReady.Inference;
 using ShelfReady.SegmentationService.Tests.Infrastructure;
 
 namespace ShelfReady.SegmentationService.Tests.Endpoints;
@@ -43,6 +46,15 @@ public sealed class GpuReadinessTests : IAsyncLifetime
         Assert.Contains("CUDA", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("CPU", json.RootElement.GetProperty("models")[0].GetProperty("provider").GetString());
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public void InferenceOptions_ConfiguredProviders_ReplaceTheDefaultList()
+    {
+        var options = host.Services.GetRequiredService<IOptions<InferenceOptions>>().Value;
+
+        Assert.Equal(["CUDA", "CPU"], options.ExecutionProviders);
+        Assert.Equal(Repository.ModelsDirectory, options.ModelsDirectory);
     }
 
     [Fact]

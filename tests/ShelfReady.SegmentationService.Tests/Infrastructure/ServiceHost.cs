@@ -32,6 +32,7 @@ public sealed class ServiceHost : IAsyncDisposable
         "--urls=http://127.0.0.1:0",
         "--environment=Testing",
         "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
         .. settings.Select(s => string.Create(CultureInfo.InvariantCulture, $"--{s.Key}={s.Value}")),
     ];
 

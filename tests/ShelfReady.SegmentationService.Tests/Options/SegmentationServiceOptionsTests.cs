@@ -45,8 +45,8 @@ public sealed class SegmentationServiceOptionsTests
         }));
         await using (app)
         {
-            var error = await Assert.ThrowsAsync<AggregateException>(() => app.StartAsync(Token));
-            Assert.Contains(error.InnerExceptions, e => e is OptionsValidationException && e.Message.Contains("No ApiKeys are configured", StringComparison.Ordinal));
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(Token));
+            Assert.Contains("No ApiKeys are configured", error.Message, StringComparison.Ordinal);
         }
     }
 
