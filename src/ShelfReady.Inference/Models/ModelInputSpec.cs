@@ -3,8 +3,11 @@ namespace ShelfReady.Inference.Models;
 /// <summary>How to turn an image into the model's input tensor; the card's "input".</summary>
 public sealed record ModelInputSpec
 {
-    /// <summary>Name of the graph input.</summary>
-    public required string Name { get; init; }
+    /// <summary>
+    /// Name of the graph input; null uses the graph's only input (as rembg does), for published files whose input
+    /// name is not documented.
+    /// </summary>
+    public string? Name { get; init; }
 
     /// <summary>Tensor width in pixels, 1–8192.</summary>
     public required int Width { get; init; }
@@ -33,9 +36,9 @@ public sealed record ModelInputSpec
     /// <summary>Problems with this section, each a sentence naming the field; empty when valid.</summary>
     internal IEnumerable<string> Problems()
     {
-        if (string.IsNullOrWhiteSpace(Name))
+        if (Name is not null && string.IsNullOrWhiteSpace(Name))
         {
-            yield return "input.name must name the graph input.";
+            yield return "input.name must name the graph input, or be null for the graph's only input.";
         }
 
         if (Width is < 1 or > 8192 || Height is < 1 or > 8192)

@@ -18,6 +18,7 @@ internal sealed class ModelSession : IDisposable
     private readonly InferenceSession session;
     private readonly float[] inputBuffer;
     private readonly int fixedBatch;
+    private readonly string inputName;
     private readonly string outputName;
 
     public ModelSession(ModelCard card, InferenceOptions options)
@@ -40,8 +41,10 @@ internal sealed class ModelSession : IDisposable
         try
         {
             session = new InferenceSession(card.ModelPath, sessionOptions);
-            fixedBatch = InspectInput(card, session);
+            inputName = card.Input.Name ?? SingleInput(card, session);
+            fixedBatch = InspectInput(card, session, inputName);
             outputName = InspectOutput(card, session);
+            OutputDimensions = session.OutputMetadata[outputName].Dimensions;
         }
         catch
         {
@@ -57,6 +60,9 @@ internal sealed class ModelSession : IDisposable
     public ModelCard Card { get; }
 
     public ProviderReport Providers { get; }
+
+    /// <summary>Declared dimensions of the output the card selects; −1 where dynamic.</summary>
+    public int[] OutputDimensions { get; } = [];
 
     /// <summary>The model's fixed batch size, or the configured cap when the batch dimension is dynamic.</summary>
     public int MaxBatch { get; }
@@ -96,7 +102,7 @@ internal sealed class ModelSession : IDisposable
             using var cancel = cancellationToken.Register(() => runOptions.Terminate = true);
             try
             {
-                using var outputs = session.Run(runOptions, [spec.Name], [input], [outputName]);
+                using var outputs = session.Run(runOptions, [inputName], [input], [outputName]);
                 var output = outputs[0];
                 return new OutputTensor(output.GetTensorDataAsSpan<float>().ToArray(), output.GetTensorTypeAndShape().Shape, images.Count);
             }
@@ -114,17 +120,23 @@ internal sealed class ModelSession : IDisposable
     }
 
     /// <summary>Checks the graph input against the card; returns the fixed batch size, or 0 when dynamic.</summary>
-    private static int InspectInput(ModelCard card, InferenceSession session)
+    private static string SingleInput(ModelCard card, InferenceSession session) =>
+        session.InputNames.Count == 1
+            ? session.InputNames[0]
+            : throw new ModelCardException(
+                $"Model '{card.Name}' has inputs {string.Join(", ", session.InputNames)}; set input.name in {card.CardPath} to the image input.");
+
+    private static int InspectInput(ModelCard card, InferenceSession session, string inputName)
     {
-        if (!session.InputMetadata.TryGetValue(card.Input.Name, out var metadata))
+        if (!session.InputMetadata.TryGetValue(inputName, out var metadata))
         {
             throw new ModelCardException(
-                $"Model '{card.Name}' has no input '{card.Input.Name}'; its inputs are {string.Join(", ", session.InputNames)}. Fix input.name in {card.CardPath}.");
+                $"Model '{card.Name}' has no input '{inputName}'; its inputs are {string.Join(", ", session.InputNames)}. Fix input.name in {card.CardPath}.");
         }
 
         if (metadata.ElementDataType != TensorElementType.Float)
         {
-            throw new ModelCardException($"Model '{card.Name}' input '{card.Input.Name}' is {metadata.ElementDataType}; only float inputs are supported.");
+            throw new ModelCardException($"Model '{card.Name}' input '{inputName}' is {metadata.ElementDataType}; only float inputs are supported.");
         }
 
         var dims = metadata.Dimensions;
@@ -132,7 +144,7 @@ internal sealed class ModelSession : IDisposable
         if (dims.Length != 4 || Enumerable.Range(0, 3).Any(i => dims[i + 1] > 0 && dims[i + 1] != expected[i]))
         {
             throw new ModelCardException(
-                $"Model '{card.Name}' input '{card.Input.Name}' has shape [{string.Join(", ", dims)}] but the card says {card.Input.Layout} " +
+                $"Model '{card.Name}' input '{inputName}' has shape [{string.Join(", ", dims)}] but the card says {card.Input.Layout} " +
                 $"{card.Input.Width}×{card.Input.Height} with 3 channels. Fix input.layout/width/height in {card.CardPath}.");
         }
 

@@ -51,7 +51,9 @@ public static class MaskRefiner
         using var guideSmallLazy = VipsResize.To(guide, smallWidth, smallHeight, Enums.Kernel.Linear);
         using var guideSmall = guideSmallLazy.CopyMemory();
         using var maskSmallLazy = VipsResize.To(maskFloat, smallWidth, smallHeight, Enums.Kernel.Linear);
-        using var maskSmall = maskSmallLazy.CopyMemory();
+        using var steep = ((maskSmallLazy - 0.5) * options.EdgeContrast) + 0.5;
+        using var clamped = steep.Clamp(0, 1);
+        using var maskSmall = clamped.CopyMemory();
         var (meanA, meanB, meanMask) = Coefficients(guideSmall, maskSmall, smallRadius, options.Epsilon);
         using (meanA)
         using (meanB)
