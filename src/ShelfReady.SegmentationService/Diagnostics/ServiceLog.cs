@@ -21,8 +21,8 @@ internal static partial class ServiceLog
     [LoggerMessage(6, LogLevel.Information, "Loaded model {Model} ({Family}) on {Provider}, max batch {MaxBatch}")]
     public static partial void ModelLoaded(ILogger logger, string model, string family, string provider, int maxBatch);
 
-    [LoggerMessage(7, LogLevel.Information, "Skipped model {Model}: its file {ModelPath} is not installed")]
-    public static partial void ModelSkipped(ILogger logger, string model, string modelPath);
+    [LoggerMessage(7, LogLevel.Information, "Skipped model {Model}: {Reason}")]
+    public static partial void ModelSkipped(ILogger logger, string model, string reason);
 
     [LoggerMessage(8, LogLevel.Error, "Models were not loaded; the service stays not ready: {Reason}")]
     public static partial void ModelsNotLoaded(ILogger logger, Exception? exception, string reason);

@@ -101,25 +101,36 @@ internal sealed class ModelCatalog(
             .ToList();
         if (settings.Models.Count > 0)
         {
-            return [.. settings.Models.Select(name => cards.Find(c => c.Name == name)
-                ?? throw new InvalidOperationException($"No segmentation model card named '{name}' in {directory} (found: {string.Join(", ", cards.Select(c => c.Name))})."))];
+            return [.. settings.Models.Select(name => Licensed(cards.Find(c => c.Name == name)
+                ?? throw new InvalidOperationException($"No segmentation model card named '{name}' in {directory} (found: {string.Join(", ", cards.Select(c => c.Name))})."), settings))];
         }
 
-        var installed = new List<ModelCard>();
+        var usable = new List<ModelCard>();
         foreach (var card in cards)
         {
-            if (card.IsInstalled)
+            if (!card.IsInstalled)
             {
-                installed.Add(card);
+                ServiceLog.ModelSkipped(logger, card.Name, $"its file {card.ModelPath} is not installed");
+            }
+            else if (!card.Provenance.CommercialUse && !settings.AllowNonCommercialModels)
+            {
+                ServiceLog.ModelSkipped(logger, card.Name, $"its licence ({card.Provenance.Licence}) does not permit commercial use; set AllowNonCommercialModels to serve it");
             }
             else
             {
-                ServiceLog.ModelSkipped(logger, card.Name, card.ModelPath);
+                usable.Add(card);
             }
         }
 
-        return installed.Count > 0 ? installed : throw new InvalidOperationException($"No segmentation model is installed in {directory}.");
+        return usable.Count > 0 ? usable : throw new InvalidOperationException($"No usable segmentation model is installed in {directory}.");
     }
+
+    // A model named explicitly is still refused when its licence forbids commercial use and nobody opted in.
+    private static ModelCard Licensed(ModelCard card, SegmentationServiceOptions settings) =>
+        card.Provenance.CommercialUse || settings.AllowNonCommercialModels
+            ? card
+            : throw new InvalidOperationException(
+                $"Model '{card.Name}' is licensed {card.Provenance.Licence}, which does not permit commercial use; set SegmentationService:AllowNonCommercialModels=true only for non-commercial deployments.");
 
     private LoadedModel Open(ModelCard card, SegmentationServiceOptions settings)
     {

@@ -24,6 +24,12 @@ public sealed class SegmentationServiceOptions
     /// </summary>
     public IList<string> Models { get; } = [];
 
+    /// <summary>
+    /// Permits serving models whose card says the licence forbids commercial use (e.g. BRIA RMBG, CC BY-NC).
+    /// Without it such models are skipped when <see cref="Models"/> is empty and refused when listed. Default false.
+    /// </summary>
+    public bool AllowNonCommercialModels { get; set; }
+
     /// <summary>Model used when a request names none (query <c>model</c> or header <c>X-Model</c>). Default <c>studio-tiny</c>.</summary>
     public string DefaultModel { get; set; } = "studio-tiny";
 
