@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using ShelfReady.Benchmarks.Imaging;
 using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
+using ShelfReady.Benchmarks.Service;
 
 if (args is ["orchestration-throughput", .. var rest])
 {
@@ -18,6 +19,12 @@ if (args is ["studio-path", .. var studioArgs])
 if (args is ["pipeline-throughput", .. var pipelineArgs])
 {
     await PipelineThroughput.RunAsync(pipelineArgs);
+    return;
+}
+
+if (args is ["segment-service", .. var serviceArgs])
+{
+    await SegmentServiceLoad.RunAsync(serviceArgs);
     return;
 }
 
