@@ -149,6 +149,7 @@ public sealed class RemoteSegmentationTests
         Complexity = ProductComplexity.Simple,
         Category = "electronics",
         ContactShadow = false,
+        Background = BackgroundKind.White,
     });
 
     /// <summary>The adapter wired as the host wires it, with a handler that records the status of every HTTP attempt.</summary>
@@ -170,7 +171,7 @@ public sealed class RemoteSegmentationTests
 
         public SegmentationServiceClient Client { get; }
 
-        public ISegmenter Segmenter { get; }
+        public RemoteSegmentation Segmenter { get; }
 
         public IReadOnlyCollection<HttpStatusCode> Statuses => statuses;
 
