@@ -19,13 +19,27 @@ internal static class ProcessCommand
         var merchant = new Option<string>("--merchant") { Description = "Merchant name (its settings come from config/{merchant}/settings.json).", DefaultValueFactory = _ => "local" };
         var platforms = new Option<string[]>("--platforms") { Description = "Platforms to export, e.g. amazon_main shopify (default: the merchant's settings).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for exports, report and engine state.", DefaultValueFactory = _ => new DirectoryInfo("shelfready-out") };
-        var command = new Command("process", "Process a folder of product photos into marketplace-ready exports.") { folder, merchant, platforms, output };
-        command.SetAction((result, token) => RunAsync(result.GetValue(folder)!, result.GetValue(merchant)!, result.GetValue(platforms) ?? [], result.GetValue(output)!, token));
+        var settings = new Option<string[]>("--set")
+        {
+            Description = "Configuration override KEY=VALUE, repeatable, e.g. --set Segmentation:Endpoint=http://127.0.0.1:8080/ (same keys as appsettings.json).",
+        };
+        var command = new Command("process", "Process a folder of product photos into marketplace-ready exports.") { folder, merchant, platforms, output, settings };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(settings)?.FirstOrDefault(s => !s.Contains('=', StringComparison.Ordinal)) is { } bad)
+            {
+                result.AddError($"--set {bad}: expected KEY=VALUE.");
+            }
+        });
+        command.SetAction((result, token) => RunAsync(
+            new ProcessRequest(result.GetValue(folder)!, result.GetValue(merchant)!, result.GetValue(platforms) ?? [], result.GetValue(output)!, result.GetValue(settings) ?? []),
+            token));
         return command;
     }
 
-    private static async Task<int> RunAsync(DirectoryInfo folder, string merchant, string[] platforms, DirectoryInfo output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {
+        var (folder, merchant, platforms, output, overrides) = request;
         if (!folder.Exists)
         {
             AnsiConsole.MarkupLine($"[red]No folder {Markup.Escape(folder.FullName)}.[/]");
@@ -34,7 +48,14 @@ internal static class ProcessCommand
 
         var safeMerchant = NameTemplate.MakeSafe(merchant).ToLowerInvariant();
         var batch = NameTemplate.MakeSafe(folder.Name).ToLowerInvariant();
-        await using var services = HostServices.Build(HostServices.UnderFolder(output.FullName));
+        var configuration = HostServices.UnderFolder(output.FullName);
+        foreach (var setting in overrides)
+        {
+            var split = setting.IndexOf('=', StringComparison.Ordinal);
+            configuration[setting[..split].Trim()] = setting[(split + 1)..].Trim();
+        }
+
+        await using var services = HostServices.Build(configuration);
         var store = services.GetRequiredService<IBlobStore>();
         var copied = await CopyFolderAsync(store, folder, safeMerchant, batch, cancellationToken).ConfigureAwait(false);
         if (platforms.Length > 0)
@@ -73,4 +94,6 @@ internal static class ProcessCommand
             : PipelineJson.Read<MerchantSettings>(await store.ReadAsync(path, cancellationToken).ConfigureAwait(false), path.ToString());
         await store.WriteAsync(path, PipelineJson.Bytes(settings with { Platforms = platforms }), cancellationToken).ConfigureAwait(false);
     }
+
+    private sealed record ProcessRequest(DirectoryInfo Folder, string Merchant, string[] Platforms, DirectoryInfo Output, string[] Settings);
 }

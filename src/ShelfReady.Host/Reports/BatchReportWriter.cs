@@ -86,6 +86,11 @@ public sealed class BatchReportWriter(IBlobStore store)
         {
             html.Append(Html.Encode($"{route.Complexity}: {route.Reason}")).Append("<br>");
         }
+
+        if (image.Outcome is { Segmenter: { } segmenter } outcome)
+        {
+            html.Append("<div class=\"small\">").Append(Html.Encode($"{outcome.Category} ({outcome.CategorySource}), cut out by {segmenter}")).Append("</div>");
+        }
         else if (image.Progress?.Route is { } progressRoute)
         {
             html.Append(Html.Encode(progressRoute)).Append("<br>");

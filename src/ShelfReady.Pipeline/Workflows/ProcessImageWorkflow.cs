@@ -101,6 +101,10 @@ public enum ImageStatus
 }
 
 /// <summary>The final record of one image, written to <c>work/{jobId}/outcome.json</c> and sent to the merchant.</summary>
+/// <remarks>
+/// <see cref="CategorySource"/> says who named the category (sidecar, manifest, rule, keyword or classifier) and
+/// <see cref="Segmenter"/> what cut out the approved attempt, fallbacks included, so an operator can tell.
+/// </remarks>
 public sealed record ImageOutcome(
     ProcessImageInput Job,
     ImageStatus Status,
@@ -110,7 +114,9 @@ public sealed record ImageOutcome(
     QcResult? Qc,
     int Attempts,
     string? ReviewedBy,
-    IReadOnlyList<ExportOutput> Exports);
+    IReadOnlyList<ExportOutput> Exports,
+    string? CategorySource = null,
+    string? Segmenter = null);
 
 /// <summary>What a running ProcessImage shows as its custom status.</summary>
 /// <param name="Stage">ingesting, analysing, cutting-out, awaiting-review, exporting, done.</param>
@@ -180,7 +186,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
             if (review.Decision is null || review.Decision.Decision != ReviewDecisions.Approve)
             {
                 var why = review.Decision is null ? "Review timed out: nothing was exported." : $"Rejected by {review.Decision.Reviewer}: {review.Decision.Reason}";
-                return new ImageOutcome(input, ImageStatus.NotApproved, why, category.Category, route, review.Attempt.Qc, review.Attempt.Attempt, review.Decision?.Reviewer, []);
+                return new ImageOutcome(input, ImageStatus.NotApproved, why, category.Category, route, review.Attempt.Qc, review.Attempt.Attempt, review.Decision?.Reviewer, [], category.Source, review.Attempt.Segment.Segmenter);
             }
 
             attempt = review.Attempt;
@@ -190,7 +196,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
             context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings), PipelineRetries.Io)));
-        return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports);
+        return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports, category.Source, attempt.Segment.Segmenter);
     }
 
     private static async Task<CutOutAttempt> CutOutAsync(CutOutJob job, string strategy, int attempt)
