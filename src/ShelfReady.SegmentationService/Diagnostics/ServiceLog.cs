@@ -32,7 +32,4 @@ internal static partial class ServiceLog
 
     [LoggerMessage(10, LogLevel.Warning, "No API keys are configured and AllowAnonymous is set: /v1 endpoints are open to anyone who can reach the service")]
     public static partial void AnonymousAccess(ILogger logger);
-
-    [LoggerMessage(11, LogLevel.Warning, "Request {RequestId} failed")]
-    public static partial void RequestFailed(ILogger logger, Exception exception, string requestId);
 }
