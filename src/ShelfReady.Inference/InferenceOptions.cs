@@ -12,9 +12,13 @@ public sealed class InferenceOptions
     /// <summary>
     /// Execution providers in order of preference, from <see cref="KnownProviders"/>: e.g. ["TensorRT", "CUDA",
     /// "CPU"]. Providers that cannot be enabled are skipped and reported; CPU always remains as the fallback.
-    /// Default ["CPU"].
+    /// Empty by default, which means ["CPU"] (see <see cref="PreferredProviders"/>): a non-empty default would be
+    /// appended to, not replaced, by the configuration binder.
     /// </summary>
-    public IList<string> ExecutionProviders { get; set; } = ["CPU"];
+    public IList<string> ExecutionProviders { get; set; } = [];
+
+    /// <summary>The providers to try, in order: <see cref="ExecutionProviders"/>, or ["CPU"] when none are listed.</summary>
+    public IReadOnlyList<string> PreferredProviders => ExecutionProviders.Count == 0 ? ["CPU"] : [.. ExecutionProviders];
 
     /// <summary>GPU ordinal for CUDA and TensorRT, ≥ 0. Default 0.</summary>
     public int DeviceId { get; set; }
@@ -36,9 +40,9 @@ public sealed class InferenceOptions
             throw new ArgumentException("InferenceOptions.ModelsDirectory must name a folder.", nameof(ModelsDirectory));
         }
 
-        if (ExecutionProviders is null || ExecutionProviders.Count == 0)
+        if (ExecutionProviders is null)
         {
-            throw new ArgumentException("InferenceOptions.ExecutionProviders must list at least one provider, e.g. [\"CPU\"].", nameof(ExecutionProviders));
+            throw new ArgumentException("InferenceOptions.ExecutionProviders must be a list; leave it empty for [\"CPU\"].", nameof(ExecutionProviders));
         }
 
         foreach (var provider in ExecutionProviders)

@@ -9,7 +9,7 @@ public sealed class InferenceOptionsTests
 
         options.Validate();
 
-        Assert.Equal(["CPU"], options.ExecutionProviders);
+        Assert.Equal(["CPU"], options.PreferredProviders);
         Assert.Equal(8, options.MaxBatch);
     }
 

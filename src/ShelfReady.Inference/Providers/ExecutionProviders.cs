@@ -58,7 +58,7 @@ public static class ExecutionProviders
 
     private static ProviderReport Append(SessionOptions sessionOptions, InferenceOptions options)
     {
-        var requested = options.ExecutionProviders.Select(Canonical).ToArray();
+        var requested = options.PreferredProviders.Select(Canonical).ToArray();
         var failures = new List<string>();
         string? active = null;
         foreach (var provider in requested)

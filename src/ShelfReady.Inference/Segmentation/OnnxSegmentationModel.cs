@@ -63,18 +63,14 @@ public sealed class OnnxSegmentationModel : IDisposable
     /// </summary>
     public IReadOnlyList<SegmentationMask> Segment(IReadOnlyList<Image> images, CancellationToken cancellationToken = default)
     {
-        var clock = Stopwatch.StartNew();
-        var maps = Predict(images, cancellationToken);
-        var masks = new List<SegmentationMask>(maps.Count);
+        var predictions = PredictMasks(images, cancellationToken);
+        var masks = new List<SegmentationMask>(predictions.Count);
         try
         {
-            for (var i = 0; i < maps.Count; i++)
+            for (var i = 0; i < predictions.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var map = maps[i];
-                using var low = Image.NewFromMemory(map.ToBytes(), map.Width, map.Height, 1, Enums.BandFormat.Uchar);
-                var matte = MaskRefiner.Refine(low, images[i], RefinerOptions);
-                masks.Add(new SegmentationMask(matte, map.DecisiveShare(), ForegroundBox(matte), clock.Elapsed));
+                masks.Add(Refine(predictions[i], images[i]));
             }
         }
         catch
@@ -82,8 +78,46 @@ public sealed class OnnxSegmentationModel : IDisposable
             masks.ForEach(mask => mask.Dispose());
             throw;
         }
+        finally
+        {
+            foreach (var prediction in predictions)
+            {
+                prediction.Dispose();
+            }
+        }
 
         return masks;
+    }
+
+    /// <summary>
+    /// The model run alone: 1 to <see cref="MaxBatch"/> images in one run, a low-resolution mask per image. A
+    /// service batching requests calls this on its dispatcher and lets each request <see cref="Refine"/> its own
+    /// image in parallel, since refinement at full resolution costs more than the run itself on small models.
+    /// </summary>
+    public IReadOnlyList<LowResolutionMask> PredictMasks(IReadOnlyList<Image> images, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var maps = Predict(images, cancellationToken);
+        var predictions = new List<LowResolutionMask>(maps.Count);
+        foreach (var map in maps)
+        {
+            using var wrapped = Image.NewFromMemory(map.ToBytes(), map.Width, map.Height, 1, Enums.BandFormat.Uchar);
+            predictions.Add(new LowResolutionMask(wrapped.CopyMemory(), map.DecisiveShare(), clock.Elapsed));
+        }
+
+        return predictions;
+    }
+
+    /// <summary>
+    /// Brings a prediction to a full-resolution matte of <paramref name="image"/>, the image it was predicted
+    /// from. Safe to call from several threads at once, and alongside <see cref="PredictMasks"/>.
+    /// </summary>
+    public SegmentationMask Refine(LowResolutionMask prediction, Image image)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        var clock = Stopwatch.StartNew();
+        var matte = MaskRefiner.Refine(prediction.Mask, image, RefinerOptions);
+        return new SegmentationMask(matte, prediction.Confidence, ForegroundBox(matte), prediction.Elapsed + clock.Elapsed);
     }
 
     /// <inheritdoc />

@@ -31,12 +31,6 @@ public static class SegmentationServiceCollectionExtensions
             .Bind(configuration.GetSection(InferenceSection))
             .PostConfigure(inference =>
             {
-                // A configured provider list replaces the default rather than being appended to it.
-                if (configuration.GetSection($"{InferenceSection}:{nameof(InferenceOptions.ExecutionProviders)}").Get<string[]>() is { Length: > 0 } providers)
-                {
-                    inference.ExecutionProviders = providers;
-                }
-
                 // The service's setting is the one that counts; read raw so a bad service section is reported once, by its own validator.
                 var configured = configuration[$"{SegmentationServiceOptions.Section}:{nameof(SegmentationServiceOptions.ModelsDirectory)}"];
                 inference.ModelsDirectory = ModelsDirectoryResolver.Resolve(string.IsNullOrWhiteSpace(configured) ? new SegmentationServiceOptions().ModelsDirectory : configured);

@@ -13,8 +13,8 @@ namespace ShelfReady.SegmentationService.Endpoints;
 
 /// <summary>
 /// <c>POST /v1/segment</c>: image bytes (or <c>{"url": …}</c>) in, a PNG alpha mask at the input's upright
-/// size out. Decoding and PNG encoding run on the request's thread; only inference goes through the model's
-/// dispatcher, so batches are not held up by codec work.
+/// size out. Decoding, full-resolution refinement and PNG encoding run on the request's thread; only the model
+/// run goes through the dispatcher, so a batch is not held up by per-image work that parallelises.
 /// </summary>
 internal sealed class SegmentEndpoint(
     ModelCatalog catalog,
@@ -61,10 +61,13 @@ internal sealed class SegmentEndpoint(
             return Abandoned(context, model);
         }
 
-        var pending = model.Dispatcher.TryEnqueue(rgb, deadline.Token);
+        // The dispatcher owns what it is given; the request keeps its own reference to refine against.
+        using var source = rgb;
+        var queued = rgb.Copy();
+        var pending = model.Dispatcher.TryEnqueue(queued, deadline.Token);
         if (pending is null)
         {
-            rgb.Dispose();
+            queued.Dispose();
             var retryAfter = RetryAfterSeconds(model.Dispatcher);
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             ServiceLog.QueueFull(logger, model.Name, model.Dispatcher.QueueDepth, requestId, retryAfter);
@@ -74,7 +77,7 @@ internal sealed class SegmentEndpoint(
                 detail: $"The queue for model '{model.Name}' is full; retry after {retryAfter} s.");
         }
 
-        BatchOutcome<SegmentationMask> outcome;
+        BatchOutcome<LowResolutionMask> outcome;
         try
         {
             outcome = await pending.ConfigureAwait(false);
@@ -84,17 +87,20 @@ internal sealed class SegmentEndpoint(
             return Abandoned(context, model);
         }
 
-        using var mask = outcome.Result;
+        using var prediction = outcome.Result;
+        var refineStartedAt = time.GetTimestamp();
+        using var mask = model.Model.Refine(prediction, source);
+        var refineTime = time.GetElapsedTime(refineStartedAt);
         var png = mask.Matte.PngsaveBuffer(compression: 3, keep: Enums.ForeignKeep.None);
         var total = time.GetElapsedTime(startedAt);
-        WriteHeaders(context.Response.Headers, model, mask, outcome, total);
+        WriteHeaders(context.Response.Headers, model, mask, outcome, refineTime, total);
         ServiceLog.Segmented(logger, requestId, model.Name, mask.Matte.Width, mask.Matte.Height, outcome.BatchId, outcome.BatchSize,
             outcome.QueueTime.TotalMilliseconds, outcome.RunTime.TotalMilliseconds, total.TotalMilliseconds);
         return Results.Bytes(png, "image/png");
     }
 
     /// <summary>Seconds until the queue has likely drained enough to take the request: at least 1.</summary>
-    internal static long RetryAfterSeconds(BatchDispatcher<Image, SegmentationMask> dispatcher) =>
+    internal static long RetryAfterSeconds(BatchDispatcher<Image, LowResolutionMask> dispatcher) =>
         Math.Max(1, (long)Math.Ceiling(dispatcher.EstimatedWait.TotalSeconds));
 
     private static string? RequestedModel(HttpRequest request)
@@ -103,7 +109,7 @@ internal sealed class SegmentEndpoint(
         return query.Length > 0 ? query : request.Headers[ServiceHeaders.Model].ToString();
     }
 
-    private static void WriteHeaders(IHeaderDictionary headers, LoadedModel model, SegmentationMask mask, BatchOutcome<SegmentationMask> outcome, TimeSpan total)
+    private static void WriteHeaders(IHeaderDictionary headers, LoadedModel model, SegmentationMask mask, BatchOutcome<LowResolutionMask> outcome, TimeSpan refineTime, TimeSpan total)
     {
         var box = mask.ForegroundBox;
         var invariant = CultureInfo.InvariantCulture;
@@ -114,7 +120,7 @@ internal sealed class SegmentEndpoint(
         headers[ServiceHeaders.BatchId] = outcome.BatchId;
         headers[ServiceHeaders.BatchSize] = outcome.BatchSize.ToString(invariant);
         headers[ServiceHeaders.ServerTiming] = string.Create(invariant,
-            $"queue;dur={outcome.QueueTime.TotalMilliseconds:0.0},inference;dur={outcome.RunTime.TotalMilliseconds:0.0},total;dur={total.TotalMilliseconds:0.0}");
+            $"queue;dur={outcome.QueueTime.TotalMilliseconds:0.0},inference;dur={outcome.RunTime.TotalMilliseconds:0.0},refine;dur={refineTime.TotalMilliseconds:0.0},total;dur={total.TotalMilliseconds:0.0}");
     }
 
     // The client has gone (nobody reads the answer) or the request outlived RequestTimeout.

@@ -5,13 +5,13 @@ using ShelfReady.SegmentationService.Batching;
 namespace ShelfReady.SegmentationService.Models;
 
 /// <summary>An open model with the dispatcher that batches its requests.</summary>
-internal sealed class LoadedModel(OnnxSegmentationModel model, BatchDispatcher<Image, SegmentationMask> dispatcher, int maxBatch) : IDisposable
+internal sealed class LoadedModel(OnnxSegmentationModel model, BatchDispatcher<Image, LowResolutionMask> dispatcher, int maxBatch) : IDisposable
 {
     public string Name => Model.Card.Name;
 
     public OnnxSegmentationModel Model => model;
 
-    public BatchDispatcher<Image, SegmentationMask> Dispatcher => dispatcher;
+    public BatchDispatcher<Image, LowResolutionMask> Dispatcher => dispatcher;
 
     /// <summary>The batch size actually used: the smaller of the service's and the model's caps.</summary>
     public int MaxBatch => maxBatch;

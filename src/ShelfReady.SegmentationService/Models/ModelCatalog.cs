@@ -138,11 +138,11 @@ internal sealed class ModelCatalog(
         try
         {
             var maxBatch = Math.Min(settings.MaxBatch, model.MaxBatch);
-            var dispatcher = new BatchDispatcher<Image, SegmentationMask>(
+            var dispatcher = new BatchDispatcher<Image, LowResolutionMask>(
                 new BatchDispatcherSettings(card.Name, maxBatch, settings.MaxBatchWait, settings.QueueCapacity),
-                model.Segment,
+                model.PredictMasks,
                 time,
-                loggers.CreateLogger<BatchDispatcher<Image, SegmentationMask>>());
+                loggers.CreateLogger<BatchDispatcher<Image, LowResolutionMask>>());
             ServiceLog.ModelLoaded(logger, card.Name, card.Family, model.Providers.Active, maxBatch);
             if (!model.Providers.IsReady)
             {
