@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using ShelfReady.Benchmarks.Imaging;
+using ShelfReady.Benchmarks.Inference;
 using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
 using ShelfReady.Benchmarks.Service;
@@ -25,6 +26,12 @@ if (args is ["pipeline-throughput", .. var pipelineArgs])
 if (args is ["segment-service", .. var serviceArgs])
 {
     await SegmentServiceLoad.RunAsync(serviceArgs);
+    return;
+}
+
+if (args is ["segment-quality", .. var qualityArgs])
+{
+    SegmentationQuality.Run(qualityArgs);
     return;
 }
 
