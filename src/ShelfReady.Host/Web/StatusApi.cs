@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Segmentation;
 
 namespace ShelfReady.Host.Web;
 
@@ -11,7 +13,14 @@ public static class StatusApi
     /// <summary>Maps <c>GET /health</c>, <c>GET /jobs[?status=Running]</c> and <c>GET /jobs/{instanceId}</c>.</summary>
     public static IEndpointRouteBuilder MapShelfReadyStatusApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        // The segmentation circuit tells an operator at a glance whether cut-outs are falling back to classical.
+        endpoints.MapGet("/health", (IServiceProvider services) => Results.Ok(new
+        {
+            status = "ok",
+            segmentation = services.GetService<SegmentationServiceClient>() is { } client
+                ? new { endpoint = client.Endpoint.AbsoluteUri, circuit = client.Circuit.ToString() }
+                : new { endpoint = "in-process classical segmenter", circuit = "none" },
+        }));
         endpoints.MapGet("/jobs", async (string? status, WorkflowClient workflows, CancellationToken cancellationToken) =>
         {
             WorkflowRuntimeStatus? filter = null;

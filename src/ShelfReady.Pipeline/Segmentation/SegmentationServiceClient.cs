@@ -37,6 +37,9 @@ public sealed class SegmentationServiceClient
         resilience = BuildPipeline();
     }
 
+    /// <summary>The service's base address.</summary>
+    public Uri Endpoint => options.Endpoint!;
+
     /// <summary>The circuit's state: Closed while calls flow, Open while the service is considered down.</summary>
     public CircuitState Circuit => circuit.CircuitState;
 

@@ -67,6 +67,7 @@ public sealed class ServeTests : IAsyncLifetime
         var badFilter = await Http.GetAsync(Url("/jobs?status=sleeping"), Token);
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("in-process classical segmenter", await health.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
     }
