@@ -81,50 +81,47 @@ public static class MaskRefiner
     private static (Image MeanA, Image MeanB, Image MeanMask) Coefficients(Image guide, Image mask, int radius, double epsilon)
     {
         using var box = BoxMask(radius);
-        using var meanGuide = Box(guide, box);
-        using var meanMask = Box(mask, box);
+
+        // Every window statistic in one 13-band image, so one separable convolution pass computes them all:
+        // E[I] (3), E[p], E[Ip] (3), E[I·I_r] (3), E[I_g²], E[I_g·I_b], E[I_b²].
         using var guideMask = guide * mask;
-        using var meanGuideMask = Box(guideMask, box);
-        using var rr = guide[0] * guide;
-        using var meanRow0 = Box(rr, box);
-        using var gg = guide[1] * guide[1];
-        using var gb = guide[1] * guide[2];
-        using var bb = guide[2] * guide[2];
-        using var secondMoments = gg.Bandjoin(gb, bb);
-        using var meanRest = Box(secondMoments, box);
-        var (a, b) = SolveWindows(meanGuide, meanMask, meanGuideMask, meanRow0, meanRest, epsilon);
+        using var red = guide[0] * guide;
+        using var green = guide[1] * guide[1];
+        using var greenBlue = guide[1] * guide[2];
+        using var blue = guide[2] * guide[2];
+        using var stack = guide.Bandjoin(mask, guideMask, red, green, greenBlue, blue);
+        using var means = Box(stack, box);
+        var (a, b) = SolveWindows(means.WriteToMemory<float>(), means.Width, means.Height, epsilon);
         using (a)
         using (b)
         {
-            return (Box(a, box), Box(b, box), meanMask.CopyMemory());
+            using var coefficients = a.Bandjoin(b);
+            using var smoothed = Box(coefficients, box);
+            using var meanMask = means[3];
+            return (smoothed.ExtractBand(0, n: 3).CopyMemory(), smoothed[3].CopyMemory(), meanMask.CopyMemory());
         }
     }
 
     /// <summary>Per pixel: a = (Σ + εU)⁻¹ (E[Ip] − E[I]E[p]), b = E[p] − a·E[I], by the 3×3 adjugate.</summary>
-    private static (Image A, Image B) SolveWindows(Image meanGuide, Image meanMask, Image meanGuideMask, Image meanRow0, Image meanRest, double epsilon)
+    private static (Image A, Image B) SolveWindows(float[] means, int width, int height, double epsilon)
     {
-        var width = meanGuide.Width;
-        var height = meanGuide.Height;
-        var mu = meanGuide.WriteToMemory<float>();
-        var p = meanMask.WriteToMemory<float>();
-        var ip = meanGuideMask.WriteToMemory<float>();
-        var row0 = meanRow0.WriteToMemory<float>();
-        var rest = meanRest.WriteToMemory<float>();
+        const int Stride = 13;
         var a = new float[width * height * 3];
         var b = new float[width * height];
         var eps = (float)epsilon;
         for (var i = 0; i < b.Length; i++)
         {
-            float mr = mu[3 * i], mg = mu[(3 * i) + 1], mb = mu[(3 * i) + 2], mp = p[i];
-            var srr = row0[3 * i] - (mr * mr) + eps;
-            var srg = row0[(3 * i) + 1] - (mr * mg);
-            var srb = row0[(3 * i) + 2] - (mr * mb);
-            var sgg = rest[3 * i] - (mg * mg) + eps;
-            var sgb = rest[(3 * i) + 1] - (mg * mb);
-            var sbb = rest[(3 * i) + 2] - (mb * mb) + eps;
-            var cr = ip[3 * i] - (mr * mp);
-            var cg = ip[(3 * i) + 1] - (mg * mp);
-            var cb = ip[(3 * i) + 2] - (mb * mp);
+            var m = means.AsSpan(i * Stride, Stride);
+            float mr = m[0], mg = m[1], mb = m[2], mp = m[3];
+            var cr = m[4] - (mr * mp);
+            var cg = m[5] - (mg * mp);
+            var cb = m[6] - (mb * mp);
+            var srr = m[7] - (mr * mr) + eps;
+            var srg = m[8] - (mr * mg);
+            var srb = m[9] - (mr * mb);
+            var sgg = m[10] - (mg * mg) + eps;
+            var sgb = m[11] - (mg * mb);
+            var sbb = m[12] - (mb * mb) + eps;
 
             // Inverse of the symmetric matrix by cofactors; ε on the diagonal keeps the determinant positive.
             var c00 = (sgg * sbb) - (sgb * sgb);
