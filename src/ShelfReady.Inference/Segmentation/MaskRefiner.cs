@@ -14,6 +14,9 @@ namespace ShelfReady.Inference.Segmentation;
 /// </summary>
 public static class MaskRefiner
 {
+    // The window statistics the colour guided filter averages per pixel (see WindowInputs).
+    private const int Statistics = 13;
+
     // The band is where the box-averaged mask is neither solid background nor solid product.
     private const double BandLow = 0.002;
     private const double BandHigh = 0.998;
@@ -62,7 +65,12 @@ public static class MaskRefiner
             using var b = VipsResize.To(meanB, width, height, Enums.Kernel.Linear);
             using var spread = VipsResize.To(meanMask, width, height, Enums.Kernel.Linear);
             using var weighted = a * guide;
-            using var guided = weighted[0] + weighted[1] + weighted[2] + b;
+            using var red = weighted[0];
+            using var green = weighted[1];
+            using var blue = weighted[2];
+            using var redGreen = red + green;
+            using var weightedSum = redGreen + blue;
+            using var guided = weightedSum + b;
             using var above = spread > BandLow;
             using var below = spread < BandHigh;
             using var band = above & below;
@@ -80,38 +88,48 @@ public static class MaskRefiner
     /// </summary>
     private static (Image MeanA, Image MeanB, Image MeanMask) Coefficients(Image guide, Image mask, int radius, double epsilon)
     {
-        using var box = BoxMask(radius);
-
-        // Every window statistic in one 13-band image, so one separable convolution pass computes them all:
-        // E[I] (3), E[p], E[Ip] (3), E[I·I_r] (3), E[I_g²], E[I_g·I_b], E[I_b²].
-        using var guideMask = guide * mask;
-        using var red = guide[0] * guide;
-        using var green = guide[1] * guide[1];
-        using var greenBlue = guide[1] * guide[2];
-        using var blue = guide[2] * guide[2];
-        using var stack = guide.Bandjoin(mask, guideMask, red, green, greenBlue, blue);
-        using var means = Box(stack, box);
-        var (a, b) = SolveWindows(means.WriteToMemory<float>(), means.Width, means.Height, epsilon);
-        using (a)
-        using (b)
-        {
-            using var coefficients = a.Bandjoin(b);
-            using var smoothed = Box(coefficients, box);
-            using var meanMask = means[3];
-            return (smoothed.ExtractBand(0, n: 3).CopyMemory(), smoothed[3].CopyMemory(), meanMask.CopyMemory());
-        }
+        var width = guide.Width;
+        var height = guide.Height;
+        var means = BoxFilter.Mean(WindowInputs(guide.WriteToMemory<float>(), mask.WriteToMemory<float>()), width, height, Statistics, radius);
+        var smoothed = BoxFilter.Mean(SolveWindows(means, epsilon), width, height, 4, radius);
+        return (Channels(smoothed, width, height, 4, 0, 3), Channels(smoothed, width, height, 4, 3, 1), Channels(means, width, height, Statistics, 3, 1));
     }
 
-    /// <summary>Per pixel: a = (Σ + εU)⁻¹ (E[Ip] − E[I]E[p]), b = E[p] − a·E[I], by the 3×3 adjugate.</summary>
-    private static (Image A, Image B) SolveWindows(float[] means, int width, int height, double epsilon)
+    /// <summary>Per pixel, what the windows average: I (3), p, I·p (3), I·I_r (3), I_g², I_g·I_b, I_b².</summary>
+    private static float[] WindowInputs(float[] rgb, float[] mask)
     {
-        const int Stride = 13;
-        var a = new float[width * height * 3];
-        var b = new float[width * height];
-        var eps = (float)epsilon;
-        for (var i = 0; i < b.Length; i++)
+        var inputs = new float[mask.Length * Statistics];
+        for (var i = 0; i < mask.Length; i++)
         {
-            var m = means.AsSpan(i * Stride, Stride);
+            float r = rgb[3 * i], g = rgb[(3 * i) + 1], b = rgb[(3 * i) + 2], p = mask[i];
+            var o = inputs.AsSpan(i * Statistics, Statistics);
+            o[0] = r;
+            o[1] = g;
+            o[2] = b;
+            o[3] = p;
+            o[4] = r * p;
+            o[5] = g * p;
+            o[6] = b * p;
+            o[7] = r * r;
+            o[8] = r * g;
+            o[9] = r * b;
+            o[10] = g * g;
+            o[11] = g * b;
+            o[12] = b * b;
+        }
+
+        return inputs;
+    }
+
+    /// <summary>Per pixel: a = (Σ + εU)⁻¹ (E[Ip] − E[I]E[p]) and b = E[p] − a·E[I], as 4 interleaved channels.</summary>
+    private static float[] SolveWindows(float[] means, double epsilon)
+    {
+        var pixels = means.Length / Statistics;
+        var coefficients = new float[pixels * 4];
+        var eps = (float)epsilon;
+        for (var i = 0; i < pixels; i++)
+        {
+            var m = means.AsSpan(i * Statistics, Statistics);
             float mr = m[0], mg = m[1], mb = m[2], mp = m[3];
             var cr = m[4] - (mr * mp);
             var cg = m[5] - (mg * mp);
@@ -134,28 +152,27 @@ public static class MaskRefiner
             var ar = ((c00 * cr) + (c01 * cg) + (c02 * cb)) / determinant;
             var ag = ((c01 * cr) + (c11 * cg) + (c12 * cb)) / determinant;
             var ab = ((c02 * cr) + (c12 * cg) + (c22 * cb)) / determinant;
-            a[3 * i] = ar;
-            a[(3 * i) + 1] = ag;
-            a[(3 * i) + 2] = ab;
-            b[i] = mp - (ar * mr) - (ag * mg) - (ab * mb);
+            var o = coefficients.AsSpan(i * 4, 4);
+            o[0] = ar;
+            o[1] = ag;
+            o[2] = ab;
+            o[3] = mp - (ar * mr) - (ag * mg) - (ab * mb);
         }
 
-        using var aImage = Image.NewFromMemory(a, width, height, 3, Enums.BandFormat.Float);
-        using var bImage = Image.NewFromMemory(b, width, height, 1, Enums.BandFormat.Float);
-        return (aImage.CopyMemory(), bImage.CopyMemory());
+        return coefficients;
     }
 
-    private static Image BoxMask(int radius)
+    /// <summary>Channels [first, first + count) of interleaved data as a memory-backed float image.</summary>
+    private static Image Channels(float[] data, int width, int height, int channels, int first, int count)
     {
-        var taps = new double[(2 * radius) + 1];
-        Array.Fill(taps, 1.0);
-        return Image.NewFromArray(taps, taps.Length);
-    }
+        var pixels = width * height;
+        var picked = new float[pixels * count];
+        for (var i = 0; i < pixels; i++)
+        {
+            data.AsSpan((i * channels) + first, count).CopyTo(picked.AsSpan(i * count, count));
+        }
 
-    /// <summary>Separable (2r+1)² mean with edge pixels repeated, in float, memory-backed so later steps read it once.</summary>
-    private static Image Box(Image image, Image box)
-    {
-        using var filtered = image.Convsep(box, precision: Enums.Precision.Float);
-        return filtered.CopyMemory();
+        using var wrapped = Image.NewFromMemory(picked, width, height, count, Enums.BandFormat.Float);
+        return wrapped.CopyMemory();
     }
 }
