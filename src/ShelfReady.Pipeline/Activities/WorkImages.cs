@@ -11,12 +11,13 @@ public static class WorkImages
     public static async Task<Image> ReadAsync(IBlobStore store, BlobPath path, CancellationToken cancellationToken)
     {
         var bytes = await store.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-        if (RawPixelFormat.IsRaw(bytes))
-        {
-            return RawPixelFormat.Decode(bytes);
-        }
+        return RawPixelFormat.IsRaw(bytes) ? RawPixelFormat.Decode(bytes) : Decode(bytes);
+    }
 
-        using var lazy = Image.NewFromBuffer(bytes, access: Enums.Access.Random, failOn: Enums.FailOn.Error);
+    /// <summary>Decodes an encoded image (PNG, JPEG, …) fully into memory, failing on any damage.</summary>
+    public static Image Decode(byte[] encoded)
+    {
+        using var lazy = Image.NewFromBuffer(encoded, access: Enums.Access.Random, failOn: Enums.FailOn.Error);
         return lazy.CopyMemory();
     }
 

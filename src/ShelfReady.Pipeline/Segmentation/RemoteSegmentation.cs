@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NetVips;
 using ShelfReady.Inference.Segmentation;
+using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Workflows;
 
@@ -45,11 +46,17 @@ public sealed partial class RemoteSegmentation(
     {
         var (upload, width, height) = EncodeUpload(master);
         var answer = await client.SegmentAsync(upload, "image/jpeg", model, jobId, cancellationToken).ConfigureAwait(false);
-        using var mask = DecodeMask(answer.Png, width, height);
-        var matte = width == master.Width && height == master.Height
-            ? mask.Copy()
-            : MaskRefiner.Refine(mask, master);
-        return new SegmentedMatte(matte, $"service:{answer.Model} ({answer.Provider})");
+        var name = $"service:{answer.Model} ({answer.Provider})";
+        var mask = DecodeMask(answer.Png, width, height);
+        if (width == master.Width && height == master.Height)
+        {
+            return new SegmentedMatte(mask, name);
+        }
+
+        using (mask)
+        {
+            return new SegmentedMatte(MaskRefiner.Refine(mask, master), name);
+        }
     }
 
     private (byte[] Jpeg, int Width, int Height) EncodeUpload(Image master)
@@ -58,35 +65,27 @@ public sealed partial class RemoteSegmentation(
         return (copy.JpegsaveBuffer(q: options.UploadQuality, keep: Enums.ForeignKeep.None), copy.Width, copy.Height);
     }
 
+    // The service answers a 1-band 8-bit PNG at the size it was sent; anything else is a broken contract.
     private static Image DecodeMask(byte[] png, int width, int height)
     {
-        Image decoded;
+        Image mask;
         try
         {
-            decoded = Image.NewFromBuffer(png, failOn: Enums.FailOn.Error);
+            mask = WorkImages.Decode(png);
         }
         catch (VipsException e)
         {
             throw new SegmentationRejectedException("The segmentation service's mask could not be decoded: " + e.Message, e);
         }
 
-        using (decoded)
+        if (mask.Width != width || mask.Height != height || mask.Bands != 1 || mask.Format != Enums.BandFormat.Uchar)
         {
-            if (decoded.Width != width || decoded.Height != height)
-            {
-                throw new SegmentationRejectedException(
-                    $"The segmentation service answered a {decoded.Width}×{decoded.Height} mask for a {width}×{height} image.");
-            }
-
-            using var band = decoded.Bands == 1 ? decoded.Copy() : decoded.ExtractBand(0);
-            using var uchar = band.Format switch
-            {
-                Enums.BandFormat.Uchar => band.Copy(),
-                Enums.BandFormat.Ushort => (band / 257).Cast(Enums.BandFormat.Uchar),
-                _ => band.Cast(Enums.BandFormat.Uchar),
-            };
-            return uchar.CopyMemory();
+            var shape = $"{mask.Width}×{mask.Height}, {mask.Bands} band(s) of {mask.Format}";
+            mask.Dispose();
+            throw new SegmentationRejectedException($"The segmentation service answered a {shape} mask for a {width}×{height} image; expected one band of uchar at that size.");
         }
+
+        return mask;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} ({Complexity}) cut out by the classical segmenter: {Reason}")]
