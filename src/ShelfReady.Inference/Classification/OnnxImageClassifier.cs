@@ -75,7 +75,8 @@ public sealed class OnnxImageClassifier : IDisposable
     public ImageClassification Classify(Image rgb, CancellationToken cancellationToken = default)
     {
         var output = session.Run([rgb], cancellationToken);
-        var probabilities = Activate(output.Item(0));
+        var probabilities = output.Item(0).ToArray();
+        OutputActivations.Apply(probabilities, Card.Output);
         if (probabilities.Length != labels.Count)
         {
             throw new InvalidDataException($"Model '{Card.Name}' returned {probabilities.Length} scores for {labels.Count} labels.");
@@ -94,28 +95,6 @@ public sealed class OnnxImageClassifier : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => session.Dispose();
-
-    private double[] Activate(ReadOnlySpan<float> scores)
-    {
-        var values = new double[scores.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = scores[i];
-        }
-
-        switch (Card.Output.Activation)
-        {
-            case OutputActivation.Softmax:
-                // Shifting by the maximum keeps exp() finite for large logits.
-                var max = values.Max();
-                var sum = values.Sum(v => Math.Exp(v - max));
-                return [.. values.Select(v => Math.Exp(v - max) / sum)];
-            case OutputActivation.Sigmoid:
-                return [.. values.Select(v => 1 / (1 + Math.Exp(-v)))];
-            default:
-                return values;
-        }
-    }
 
     private static Dictionary<string, string> ReadTaxonomy(ModelCard card)
     {

@@ -67,7 +67,10 @@ internal sealed class ModelSession : IDisposable
     /// <summary>The model's fixed batch size, or the configured cap when the batch dimension is dynamic.</summary>
     public int MaxBatch { get; }
 
-    /// <summary>Preprocesses <paramref name="images"/> into the shared buffer and runs the model once for all of them.</summary>
+    /// <summary>
+    /// Resizes <paramref name="images"/> on the calling thread, then, taking turns for the shared buffer,
+    /// normalises them into it and runs the model once for all of them.
+    /// </summary>
     public OutputTensor Run(IReadOnlyList<Image> images, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -76,12 +79,8 @@ internal sealed class ModelSession : IDisposable
             throw new ArgumentOutOfRangeException(nameof(images), images.Count, $"Send 1 to {MaxBatch} images per run to '{Card.Name}'.");
         }
 
-        foreach (var image in images)
-        {
-            TensorPacker.EnsureRgb(image);
-        }
-
         var spec = Card.Input;
+        var resized = images.Select(image => TensorPacker.Resize(image, spec)).ToArray();
         var length = TensorPacker.ElementsPerImage(spec);
 
         // A model with a fixed batch larger than the request still needs its full batch: the rest stays zero.
@@ -89,10 +88,9 @@ internal sealed class ModelSession : IDisposable
         long[] shape = spec.Layout == TensorLayout.Nchw ? [batch, 3, spec.Height, spec.Width] : [batch, spec.Height, spec.Width, 3];
         lock (gate)
         {
-            for (var i = 0; i < images.Count; i++)
+            for (var i = 0; i < resized.Length; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                TensorPacker.Pack(images[i], spec, inputBuffer.AsSpan(i * length, length));
+                TensorPacker.Pack(resized[i], spec, inputBuffer.AsSpan(i * length, length));
             }
 
             inputBuffer.AsSpan(images.Count * length, (batch - images.Count) * length).Clear();

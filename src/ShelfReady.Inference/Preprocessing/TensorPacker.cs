@@ -10,19 +10,27 @@ internal static class TensorPacker
     public static int ElementsPerImage(ModelInputSpec spec) => 3 * spec.Width * spec.Height;
 
     /// <summary>
-    /// Resizes <paramref name="rgb"/> (3-band uchar sRGB) to the card's input size and writes it normalised into
-    /// <paramref name="destination"/>, which holds exactly <see cref="ElementsPerImage"/> floats.
+    /// Resizes <paramref name="rgb"/> (3-band uchar sRGB) to the card's input size: interleaved RGB bytes for
+    /// <see cref="Pack"/>. The costly half of preprocessing, safe to run on many threads at once.
     /// </summary>
-    public static void Pack(Image rgb, ModelInputSpec spec, Span<float> destination)
+    public static byte[] Resize(Image rgb, ModelInputSpec spec)
     {
         EnsureRgb(rgb);
+        using var resized = VipsResize.To(rgb, spec.Width, spec.Height, Enums.Kernel.Lanczos3);
+        return resized.WriteToMemory<byte>();
+    }
+
+    /// <summary>
+    /// Writes resized pixels from <see cref="Resize"/> normalised into <paramref name="destination"/>, which holds
+    /// exactly <see cref="ElementsPerImage"/> floats, in the card's layout and colour order.
+    /// </summary>
+    public static void Pack(byte[] pixels, ModelInputSpec spec, Span<float> destination)
+    {
         if (destination.Length != ElementsPerImage(spec))
         {
             throw new ArgumentException($"Destination holds {destination.Length} floats; the input needs {ElementsPerImage(spec)}.", nameof(destination));
         }
 
-        using var resized = VipsResize.To(rgb, spec.Width, spec.Height, Enums.Kernel.Lanczos3);
-        var pixels = resized.WriteToMemory<byte>();
         var divisor = spec.Scale == PixelScale.Unit ? 255.0 : Math.Max(Max(pixels), 1e-6);
 
         // Folding scale, mean and std into one multiply-add per sample: (v / d − m) / s = v · (1 / (d·s)) − m / s.

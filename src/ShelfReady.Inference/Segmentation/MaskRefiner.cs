@@ -46,17 +46,16 @@ public static class MaskRefiner
         var smallWidth = Math.Max(1, (int)Math.Ceiling(width / (double)subsample));
         var smallHeight = Math.Max(1, (int)Math.Ceiling(height / (double)subsample));
 
-        using var guide = fullResolutionRgb.Cast(Enums.BandFormat.Float) / 255.0;
-        using var maskFloat = lowResolutionMask.Cast(Enums.BandFormat.Float) / 255.0;
+        // A linear transform of uchar is float already: one operation each, nothing left to the finaliser.
+        using var guide = fullResolutionRgb / 255.0;
+        using var maskFloat = lowResolutionMask / 255.0;
         using var upsampled = VipsResize.To(maskFloat, width, height, Enums.Kernel.Linear);
 
-        using var guideSmallLazy = VipsResize.To(guide, smallWidth, smallHeight, Enums.Kernel.Linear);
-        using var guideSmall = guideSmallLazy.CopyMemory();
-        using var maskSmallLazy = VipsResize.To(maskFloat, smallWidth, smallHeight, Enums.Kernel.Linear);
-        using var steep = ((maskSmallLazy - 0.5) * options.EdgeContrast) + 0.5;
+        using var guideSmall = VipsResize.To(guide, smallWidth, smallHeight, Enums.Kernel.Linear);
+        using var maskSmall = VipsResize.To(maskFloat, smallWidth, smallHeight, Enums.Kernel.Linear);
+        using var steep = maskSmall.Linear([options.EdgeContrast], [0.5 - (0.5 * options.EdgeContrast)]);
         using var clamped = steep.Clamp(0, 1);
-        using var maskSmall = clamped.CopyMemory();
-        var (meanA, meanB, meanMask) = Coefficients(guideSmall, maskSmall, smallRadius, options.Epsilon);
+        var (meanA, meanB, meanMask) = Coefficients(guideSmall, clamped, smallRadius, options.Epsilon);
         using (meanA)
         using (meanB)
         using (meanMask)
@@ -75,7 +74,7 @@ public static class MaskRefiner
             using var below = spread < BandHigh;
             using var band = above & below;
             using var refined = band.Ifthenelse(guided, upsampled);
-            using var scaled = (refined * 255.0) + 0.5;
+            using var scaled = refined.Linear([255.0], [0.5]);
             using var matte = scaled.Cast(Enums.BandFormat.Uchar);
             return matte.CopyMemory();
         }
@@ -172,7 +171,6 @@ public static class MaskRefiner
             data.AsSpan((i * channels) + first, count).CopyTo(picked.AsSpan(i * count, count));
         }
 
-        using var wrapped = Image.NewFromMemory(picked, width, height, count, Enums.BandFormat.Float);
-        return wrapped.CopyMemory();
+        return Image.NewFromMemoryCopy<float>(picked, width, height, count, Enums.BandFormat.Float);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NetVips;
+using ShelfReady.Imaging.Quality;
 using ShelfReady.Inference.Models;
 using ShelfReady.Inference.Preprocessing;
 using ShelfReady.Inference.Providers;
@@ -101,8 +102,8 @@ public sealed class OnnxSegmentationModel : IDisposable
         var predictions = new List<LowResolutionMask>(maps.Count);
         foreach (var map in maps)
         {
-            using var wrapped = Image.NewFromMemory(map.ToBytes(), map.Width, map.Height, 1, Enums.BandFormat.Uchar);
-            predictions.Add(new LowResolutionMask(wrapped.CopyMemory(), map.DecisiveShare(), clock.Elapsed));
+            var mask = Image.NewFromMemoryCopy<byte>(map.ToBytes(), map.Width, map.Height, 1, Enums.BandFormat.Uchar);
+            predictions.Add(new LowResolutionMask(mask, map.DecisiveShare(), clock.Elapsed));
         }
 
         return predictions;
@@ -117,7 +118,7 @@ public sealed class OnnxSegmentationModel : IDisposable
         ArgumentNullException.ThrowIfNull(prediction);
         var clock = Stopwatch.StartNew();
         var matte = MaskRefiner.Refine(prediction.Mask, image, RefinerOptions);
-        return new SegmentationMask(matte, prediction.Confidence, ForegroundBox(matte), prediction.Elapsed + clock.Elapsed);
+        return new SegmentationMask(matte, prediction.Confidence, FillRatio.FindBounds(matte), prediction.Elapsed + clock.Elapsed);
     }
 
     /// <inheritdoc />
@@ -132,19 +133,7 @@ public sealed class OnnxSegmentationModel : IDisposable
         for (var i = 0; i < output.Count; i++)
         {
             var values = output.Item(i).ToArray();
-            if (Card.Output.Activation == OutputActivation.Sigmoid)
-            {
-                for (var k = 0; k < values.Length; k++)
-                {
-                    values[k] = 1f / (1f + MathF.Exp(-values[k]));
-                }
-            }
-
-            if (Card.Output.Normalize == OutputNormalization.MinMax)
-            {
-                MinMax(values);
-            }
-
+            OutputActivations.Apply(values, Card.Output);
             maps[i] = new ProbabilityMap(width, height, values);
         }
 
@@ -162,35 +151,5 @@ public sealed class OnnxSegmentationModel : IDisposable
         }
 
         return ((int)spatial[0], (int)spatial[1]);
-    }
-
-    private static void MinMax(float[] values)
-    {
-        var min = values.Min();
-        var range = values.Max() - min;
-        for (var k = 0; k < values.Length; k++)
-        {
-            // A constant map carries no foreground information; rembg would divide by zero here.
-            values[k] = range > 0 ? (values[k] - min) / range : 0;
-        }
-    }
-
-    private static MaskBox ForegroundBox(Image matte)
-    {
-        using var foreground = matte >= 128;
-        var projections = foreground.Project();
-        using var columns = (Image)projections[0];
-        using var rows = (Image)projections[1];
-        var (left, right) = Extent(columns);
-        var (top, bottom) = Extent(rows);
-        return left < 0 || top < 0 ? default : new MaskBox(left, top, right - left + 1, bottom - top + 1);
-    }
-
-    /// <summary>First and last index with a non-zero sum; (−1, −1) when all are zero.</summary>
-    private static (int First, int Last) Extent(Image projection)
-    {
-        using var sums = projection.Cast(Enums.BandFormat.Double);
-        var values = sums.WriteToMemory<double>();
-        return (Array.FindIndex(values, v => v > 0), Array.FindLastIndex(values, v => v > 0));
     }
 }

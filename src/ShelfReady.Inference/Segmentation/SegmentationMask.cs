@@ -1,11 +1,12 @@
 using NetVips;
+using ShelfReady.Imaging.Quality;
 
 namespace ShelfReady.Inference.Segmentation;
 
 /// <summary>A model's matte for one image, at the image's size. Owns the matte; dispose it.</summary>
 public sealed class SegmentationMask : IDisposable
 {
-    internal SegmentationMask(Image matte, double confidence, MaskBox foregroundBox, TimeSpan elapsed)
+    internal SegmentationMask(Image matte, double confidence, ProductBounds foregroundBox, TimeSpan elapsed)
     {
         Matte = matte;
         Confidence = confidence;
@@ -23,7 +24,7 @@ public sealed class SegmentationMask : IDisposable
     public double Confidence { get; }
 
     /// <summary>Bounding box of alpha ≥ 128 in the full-resolution matte.</summary>
-    public MaskBox ForegroundBox { get; }
+    public ProductBounds ForegroundBox { get; }
 
     /// <summary>Time from the start of the batch call until this mask was finished (preprocessing, the shared run, refinement).</summary>
     public TimeSpan Elapsed { get; }

@@ -10,18 +10,10 @@ namespace ShelfReady.Pipeline.Classification;
 /// </summary>
 public sealed class OnnxProductClassifier(OnnxImageClassifier classifier) : IProductClassifier, IDisposable
 {
-    // The classifier reuses one set of input buffers, so calls take turns; a call is a few milliseconds.
-    private readonly Lock gate = new();
-
     /// <inheritdoc />
     public Task<ProductGuess> ClassifyAsync(Image master, CancellationToken cancellationToken)
     {
-        ImageClassification answer;
-        lock (gate)
-        {
-            answer = classifier.Classify(master, cancellationToken);
-        }
-
+        var answer = classifier.Classify(master, cancellationToken);
         return Task.FromResult(new ProductGuess(answer.Category, answer.Confidence, classifier.Card.Name));
     }
 

@@ -116,7 +116,7 @@ internal sealed class SegmentEndpoint(
         headers[ServiceHeaders.Model] = model.Name;
         headers[ServiceHeaders.Provider] = model.Model.Providers.Active;
         headers[ServiceHeaders.Confidence] = mask.Confidence.ToString("0.000", invariant);
-        headers[ServiceHeaders.ForegroundBox] = string.Create(invariant, $"{box.X},{box.Y},{box.Width},{box.Height}");
+        headers[ServiceHeaders.ForegroundBox] = string.Create(invariant, $"{box.Left},{box.Top},{box.Width},{box.Height}");
         headers[ServiceHeaders.BatchId] = outcome.BatchId;
         headers[ServiceHeaders.BatchSize] = outcome.BatchSize.ToString(invariant);
         headers[ServiceHeaders.ServerTiming] = string.Create(invariant,

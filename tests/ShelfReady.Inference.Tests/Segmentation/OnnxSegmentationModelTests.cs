@@ -101,8 +101,8 @@ public sealed class OnnxSegmentationModelTests(TinyModels models) : IClassFixtur
         using var mask = models.StudioTiny.Segment([rectangle], TestContext.Current.CancellationToken)[0];
 
         var box = mask.ForegroundBox;
-        Assert.InRange(box.X, 98, 102);
-        Assert.InRange(box.Y, 148, 152);
+        Assert.InRange(box.Left, 98, 102);
+        Assert.InRange(box.Top, 148, 152);
         Assert.InRange(box.Width, 196, 204);
         Assert.InRange(box.Height, 116, 124);
     }

@@ -53,7 +53,7 @@ public sealed class SegmentEndpointTests(ServiceFixture fixture)
         Assert.Equal("CPU", Header(response, "X-Provider"));
         Assert.Equal(direct.Confidence.ToString("0.000", CultureInfo.InvariantCulture), Header(response, "X-Confidence"));
         var box = direct.ForegroundBox;
-        Assert.Equal($"{box.X},{box.Y},{box.Width},{box.Height}", Header(response, "X-Foreground-Box"));
+        Assert.Equal($"{box.Left},{box.Top},{box.Width},{box.Height}", Header(response, "X-Foreground-Box"));
         Assert.Matches(@"^queue;dur=\d+\.\d,inference;dur=\d+\.\d,refine;dur=\d+\.\d,total;dur=\d+\.\d$", Header(response, "Server-Timing"));
     }
 

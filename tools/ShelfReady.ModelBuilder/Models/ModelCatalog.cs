@@ -49,15 +49,18 @@ internal static class ModelCatalog
         return files;
     }
 
-    /// <summary>Writes the files under <paramref name="directory"/>, creating folders as needed.</summary>
-    public static void WriteTo(string directory)
+    /// <summary>Writes the files under <paramref name="directory"/>, creating folders as needed, and returns what it wrote.</summary>
+    public static IReadOnlyList<(string Path, byte[] Content)> WriteTo(string directory)
     {
-        foreach (var (path, content) in Files())
+        var files = Files();
+        foreach (var (path, content) in files)
         {
             var target = Path.Combine(directory, path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.WriteAllBytes(target, content);
         }
+
+        return files;
     }
 
     private static void AddSegmentation(List<(string, byte[])> files, string name, byte[] model, string notes)
