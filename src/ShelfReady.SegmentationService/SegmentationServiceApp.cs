@@ -7,7 +7,7 @@ public static class SegmentationServiceApp
 {
     /// <summary>
     /// Builds the application from command-line arguments (<c>--urls</c>, <c>--environment</c>,
-    /// <c>--SegmentationService:MaxBatch=4</c>, …) layered over appsettings and environment variables.
+    /// <c>--Inference:MaxBatch=4</c>, …) layered over appsettings and environment variables.
     /// </summary>
     public static WebApplication Build(string[] args)
     {

@@ -27,8 +27,9 @@ public static class ClassifierServiceCollectionExtensions
         {
             var options = configuration.GetSection("Inference").Get<InferenceOptions>() ?? new InferenceOptions();
             options.Validate();
+            options.ModelsDirectory = ModelsDirectory.Resolve(options.ModelsDirectory);
             var card = ModelCard.LoadAll(options.ModelsDirectory).FirstOrDefault(c => string.Equals(c.Name, model, StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"{ModelKey} names '{model}', but no model card of that name is in '{Path.GetFullPath(options.ModelsDirectory)}'.");
+                ?? throw new InvalidOperationException($"{ModelKey} names '{model}', but no model card of that name is in '{options.ModelsDirectory}'.");
             return new OnnxProductClassifier(OnnxImageClassifier.Open(card, options));
         });
         return services;

@@ -55,9 +55,6 @@ public sealed class BatchDispatcher<TItem, TResult> : IDisposable
     /// <summary>Requests waiting for a batch, not counting the batch running now.</summary>
     public int QueueDepth => queue.Reader.Count;
 
-    /// <summary>Batches run so far.</summary>
-    public long BatchesRun => Interlocked.Read(ref batchSequence);
-
     /// <summary>
     /// How long a request arriving now would likely wait: the batches needed to clear the queue plus the one
     /// running, each at the recent run time (a moving average). Zero before the first batch.
@@ -192,11 +189,9 @@ public sealed class BatchDispatcher<TItem, TResult> : IDisposable
 
     private bool WaitForWork(TimeSpan timeout)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            wait.CancelAfter(timeout);
-        }
+        // The batch window runs on the injected clock, like every other time this dispatcher measures.
+        using var window = new CancellationTokenSource(timeout, time);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token, window.Token);
 
         try
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ShelfReady.Imaging.Loading;
 using ShelfReady.Inference;
+using ShelfReady.Inference.Models;
 using ShelfReady.SegmentationService.Endpoints;
 using ShelfReady.SegmentationService.Input;
 using ShelfReady.SegmentationService.Models;
@@ -31,9 +32,11 @@ public static class SegmentationServiceCollectionExtensions
             .Bind(configuration.GetSection(InferenceSection))
             .PostConfigure(inference =>
             {
-                // The service's setting is the one that counts; read raw so a bad service section is reported once, by its own validator.
-                var configured = configuration[$"{SegmentationServiceOptions.Section}:{nameof(SegmentationServiceOptions.ModelsDirectory)}"];
-                inference.ModelsDirectory = ModelsDirectoryResolver.Resolve(string.IsNullOrWhiteSpace(configured) ? new SegmentationServiceOptions().ModelsDirectory : configured);
+                // A blank folder is left for the validator to report by name.
+                if (!string.IsNullOrWhiteSpace(inference.ModelsDirectory))
+                {
+                    inference.ModelsDirectory = ModelsDirectory.Resolve(inference.ModelsDirectory);
+                }
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
@@ -46,12 +49,11 @@ public static class SegmentationServiceCollectionExtensions
             return new ImageLoader(new ImageLoadOptions { MaxBytes = options.MaxRequestBytes, MaxPixels = options.MaxPixels, MinLongSide = options.MinLongSide });
         });
         services.AddHttpClient(BlobFetcher.ClientName)
-            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<SegmentationServiceOptions>>().Value.RequestTimeout)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(10) });
         services.AddSingleton<BlobFetcher>();
         services.AddSingleton<ImageInputReader>();
         services.AddSingleton<ApiKeyVerifier>();
-        services.AddSingleton<ApiKeyEndpointFilter>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<SegmentEndpoint>();
         services.AddHostedService<ModelCatalogService>();

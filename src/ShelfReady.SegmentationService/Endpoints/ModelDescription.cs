@@ -6,7 +6,7 @@ namespace ShelfReady.SegmentationService.Endpoints;
 /// <param name="Task">The card's task: segmentation.</param>
 /// <param name="InputWidth">Network input width in pixels.</param>
 /// <param name="InputHeight">Network input height in pixels.</param>
-/// <param name="MaxBatch">Most requests per inference call as served (the smaller of the service's and the model's cap).</param>
+/// <param name="MaxBatch">Most requests per inference call as served (1 for a fixed-batch model, else Inference:MaxBatch).</param>
 /// <param name="Provider">Active execution provider.</param>
 /// <param name="Ready">Whether it runs on the provider it was configured for.</param>
 /// <param name="Licence">The model's licence, from the card's provenance.</param>

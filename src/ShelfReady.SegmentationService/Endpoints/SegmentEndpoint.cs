@@ -28,12 +28,13 @@ internal sealed class SegmentEndpoint(
     {
         ArgumentNullException.ThrowIfNull(context);
         var startedAt = time.GetTimestamp();
+        AdoptCallerRequestId(context);
         var requestId = context.TraceIdentifier;
         context.Response.Headers[ServiceHeaders.RequestId] = requestId;
         var requested = RequestedModel(context.Request);
         if (!catalog.TryGet(requested, out var model))
         {
-            return catalog.Readiness.IsReady || catalog.Models.Count > 0
+            return catalog.Models.Count > 0
                 ? Refuse(context, StatusCodes.Status404NotFound, "Unknown model", $"No model '{requested}' is loaded. Loaded: {string.Join(", ", catalog.Models.Select(m => m.Name))}.")
                 : Refuse(context, StatusCodes.Status503ServiceUnavailable, "No models loaded", catalog.Readiness.Reason ?? "No models are loaded.");
         }
@@ -97,6 +98,17 @@ internal sealed class SegmentEndpoint(
         ServiceLog.Segmented(logger, requestId, model.Name, mask.Matte.Width, mask.Matte.Height, outcome.BatchId, outcome.BatchSize,
             outcome.QueueTime.TotalMilliseconds, outcome.RunTime.TotalMilliseconds, total.TotalMilliseconds);
         return Results.Bytes(png, "image/png");
+    }
+
+    // The pipeline sends its job id so the service's log lines can be matched to the job; anything that could
+    // forge a log line or bloat one is ignored and Kestrel's own id stands.
+    private static void AdoptCallerRequestId(HttpContext context)
+    {
+        if (context.Request.Headers[ServiceHeaders.RequestId] is [{ Length: > 0 and <= 128 } callerId]
+            && callerId.All(c => c is > ' ' and < (char)127))
+        {
+            context.TraceIdentifier = callerId;
+        }
     }
 
     /// <summary>Seconds until the queue has likely drained enough to take the request: at least 1.</summary>

@@ -15,7 +15,12 @@ internal static class CappedReader
             throw TooLarge(string.Create(CultureInfo.InvariantCulture, $"The {what} is {declaredLength} bytes, over the {maxBytes}-byte limit."));
         }
 
-        using var buffer = new MemoryStream(declaredLength is { } length ? (int)length : ChunkSize);
+        if (declaredLength is { } length)
+        {
+            return await ReadDeclaredAsync(stream, length, what, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var buffer = new MemoryStream(ChunkSize);
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -36,6 +41,22 @@ internal static class CappedReader
         }
 
         return buffer.ToArray();
+    }
+
+    // A declared length (already within the cap) is read straight into an array of that size: no growth, no copy.
+    private static async Task<byte[]> ReadDeclaredAsync(Stream stream, long length, string what, CancellationToken cancellationToken)
+    {
+        var data = new byte[length];
+        try
+        {
+            await stream.ReadExactlyAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InputRejectedException(StatusCodes.Status400BadRequest, string.Create(CultureInfo.InvariantCulture, $"The {what} ended before its declared {length} bytes."));
+        }
+
+        return data;
     }
 
     private static InputRejectedException TooLarge(string message) => new(StatusCodes.Status413PayloadTooLarge, message);

@@ -5,7 +5,7 @@ using ShelfReady.SegmentationService.Batching;
 namespace ShelfReady.SegmentationService.Models;
 
 /// <summary>An open model with the dispatcher that batches its requests.</summary>
-internal sealed class LoadedModel(OnnxSegmentationModel model, BatchDispatcher<Image, LowResolutionMask> dispatcher, int maxBatch) : IDisposable
+internal sealed class LoadedModel(OnnxSegmentationModel model, BatchDispatcher<Image, LowResolutionMask> dispatcher) : IDisposable
 {
     public string Name => Model.Card.Name;
 
@@ -13,8 +13,8 @@ internal sealed class LoadedModel(OnnxSegmentationModel model, BatchDispatcher<I
 
     public BatchDispatcher<Image, LowResolutionMask> Dispatcher => dispatcher;
 
-    /// <summary>The batch size actually used: the smaller of the service's and the model's caps.</summary>
-    public int MaxBatch => maxBatch;
+    /// <summary>Most requests per model run: 1 for a fixed-batch model, else Inference:MaxBatch.</summary>
+    public int MaxBatch => model.MaxBatch;
 
     // The dispatcher goes first: it waits for the running batch, which still uses the model.
     public void Dispose()

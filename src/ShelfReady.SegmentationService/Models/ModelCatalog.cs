@@ -22,11 +22,12 @@ internal sealed class ModelCatalog(
     ILoggerFactory loggers) : IDisposable
 {
     private readonly ILogger logger = loggers.CreateLogger<ModelCatalog>();
-    private volatile IReadOnlyDictionary<string, LoadedModel> models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
+    private volatile Dictionary<string, LoadedModel> models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
+    private volatile IReadOnlyList<LoadedModel> ordered = [];
     private volatile string? failure = "Models are loading.";
 
     /// <summary>Loaded models in name order.</summary>
-    public IReadOnlyList<LoadedModel> Models => [.. models.Values.OrderBy(m => m.Name, StringComparer.Ordinal)];
+    public IReadOnlyList<LoadedModel> Models => ordered;
 
     public string DefaultModel => options.Value.DefaultModel;
 
@@ -68,6 +69,7 @@ internal sealed class ModelCatalog(
             }
 
             models = opened.ToDictionary(m => m.Name, StringComparer.Ordinal);
+            ordered = [.. opened.OrderBy(m => m.Name, StringComparer.Ordinal)];
             failure = null;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -82,6 +84,7 @@ internal sealed class ModelCatalog(
     {
         var loaded = models;
         models = new Dictionary<string, LoadedModel>(StringComparer.Ordinal);
+        ordered = [];
         failure = "The service is stopping.";
         foreach (var model in loaded.Values)
         {
@@ -91,11 +94,6 @@ internal sealed class ModelCatalog(
 
     private List<ModelCard> SelectCards(SegmentationServiceOptions settings, string directory)
     {
-        if (!Directory.Exists(directory))
-        {
-            throw new DirectoryNotFoundException($"The models directory {directory} does not exist; set SegmentationService:ModelsDirectory.");
-        }
-
         var cards = ModelCard.LoadAll(directory)
             .Where(c => c.Task == ModelTask.Segmentation)
             .ToList();
@@ -137,19 +135,18 @@ internal sealed class ModelCatalog(
         var model = OnnxSegmentationModel.Open(card, inference.Value);
         try
         {
-            var maxBatch = Math.Min(settings.MaxBatch, model.MaxBatch);
             var dispatcher = new BatchDispatcher<Image, LowResolutionMask>(
-                new BatchDispatcherSettings(card.Name, maxBatch, settings.MaxBatchWait, settings.QueueCapacity),
+                new BatchDispatcherSettings(card.Name, model.MaxBatch, settings.MaxBatchWait, settings.QueueCapacity),
                 model.PredictMasks,
                 time,
                 loggers.CreateLogger<BatchDispatcher<Image, LowResolutionMask>>());
-            ServiceLog.ModelLoaded(logger, card.Name, card.Family, model.Providers.Active, maxBatch);
+            ServiceLog.ModelLoaded(logger, card.Name, card.Family, model.Providers.Active, model.MaxBatch);
             if (!model.Providers.IsReady)
             {
                 ServiceLog.ProviderNotReady(logger, card.Name, model.Providers.NotReadyReason ?? "execution provider not ready");
             }
 
-            return new LoadedModel(model, dispatcher, maxBatch);
+            return new LoadedModel(model, dispatcher);
         }
         catch
         {

@@ -11,13 +11,6 @@ public sealed class SegmentationServiceOptions
     public const string Section = "SegmentationService";
 
     /// <summary>
-    /// Folder holding the model cards and model files. A relative path is looked for in the working directory
-    /// and then in each parent of it and of the application's folder, so the repository's <c>models/</c> is
-    /// found from a checkout. Default <c>models</c>; the container mounts <c>/models</c>.
-    /// </summary>
-    public string ModelsDirectory { get; set; } = "models";
-
-    /// <summary>
     /// Names of the segmentation models to load. Empty loads every segmentation card whose model file is
     /// present (cards of models not yet downloaded are skipped). A listed model that cannot be loaded leaves
     /// the service not ready. Default empty.
@@ -32,12 +25,6 @@ public sealed class SegmentationServiceOptions
 
     /// <summary>Model used when a request names none (query <c>model</c> or header <c>X-Model</c>). Default <c>studio-tiny</c>.</summary>
     public string DefaultModel { get; set; } = "studio-tiny";
-
-    /// <summary>
-    /// Most requests run together in one inference call, 1–256. The effective cap is the smaller of this and
-    /// the model's own (1 for a model with a fixed batch of one). Default 8.
-    /// </summary>
-    public int MaxBatch { get; set; } = 8;
 
     /// <summary>
     /// How long the dispatcher waits, after taking a batch's first request, for more to join it: latency

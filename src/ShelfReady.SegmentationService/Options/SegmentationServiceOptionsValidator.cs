@@ -12,11 +12,9 @@ public sealed class SegmentationServiceOptionsValidator : IValidateOptions<Segme
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        Require(failures, !string.IsNullOrWhiteSpace(options.ModelsDirectory), "ModelsDirectory must be set.");
         Require(failures, !string.IsNullOrWhiteSpace(options.DefaultModel), "DefaultModel must name a model.");
         Require(failures, options.Models.Count == 0 || options.Models.Contains(options.DefaultModel, StringComparer.Ordinal),
             $"DefaultModel '{options.DefaultModel}' must be one of Models ({string.Join(", ", options.Models)}).");
-        Require(failures, options.MaxBatch is >= 1 and <= 256, $"MaxBatch must be within [1, 256], was {options.MaxBatch}.");
         Require(failures, options.MaxBatchWait >= TimeSpan.Zero && options.MaxBatchWait <= TimeSpan.FromSeconds(1),
             $"MaxBatchWait must be within [0, 1 s], was {options.MaxBatchWait}.");
         Require(failures, options.QueueCapacity is >= 1 and <= 100_000, $"QueueCapacity must be within [1, 100000], was {options.QueueCapacity}.");

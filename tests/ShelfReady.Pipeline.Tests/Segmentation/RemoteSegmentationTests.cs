@@ -90,7 +90,7 @@ public sealed class RemoteSegmentationTests
             new Dictionary<string, string>
             {
                 ["SegmentationService:DefaultModel"] = "studio-conv",
-                ["SegmentationService:MaxBatch"] = "1",
+                ["Inference:MaxBatch"] = "1",
                 ["SegmentationService:QueueCapacity"] = "1",
             },
             token);

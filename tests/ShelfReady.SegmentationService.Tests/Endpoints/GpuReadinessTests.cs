@@ -23,7 +23,7 @@ public sealed class GpuReadinessTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>
         {
-            ["SegmentationService:ModelsDirectory"] = Repository.ModelsDirectory,
+            ["Inference:ModelsDirectory"] = Repository.ModelsDirectory,
             ["SegmentationService:Models:0"] = "studio-tiny",
             ["SegmentationService:ApiKeys:0"] = ServiceHost.ApiKey,
             ["Inference:ExecutionProviders:0"] = "CUDA",

@@ -18,11 +18,11 @@ public sealed class OverloadTests : IAsyncLifetime
     {
         var settings = new Dictionary<string, string>
         {
-            ["SegmentationService:ModelsDirectory"] = Repository.ModelsDirectory,
+            ["Inference:ModelsDirectory"] = Repository.ModelsDirectory,
             ["SegmentationService:Models:0"] = "studio-conv",
             ["SegmentationService:DefaultModel"] = "studio-conv",
             ["SegmentationService:ApiKeys:0"] = ServiceHost.ApiKey,
-            ["SegmentationService:MaxBatch"] = "1",
+            ["Inference:MaxBatch"] = "1",
             ["SegmentationService:MaxBatchWait"] = "00:00:00",
             ["SegmentationService:QueueCapacity"] = "1",
         };

@@ -35,6 +35,29 @@ public sealed class SegmentEndpointTests(ServiceFixture fixture)
         DisposeAll(responses);
     }
 
+    [Theory]
+    [InlineData("job-7f3a2c", "job-7f3a2c")]
+    [InlineData("forged\u0001line", null)]
+    public async Task Segment_CallerRequestId_IsEchoedOnlyWhenPlain(string sent, string? echoed)
+    {
+        using var client = fixture.Host.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/segment", UriKind.Relative)) { Content = Content(TestImages.Png(200, 150, 3), "image/png") };
+        request.Headers.TryAddWithoutValidation("X-Request-Id", sent);
+
+        using var response = await client.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var served = Header(response, "X-Request-Id");
+        if (echoed is null)
+        {
+            Assert.NotEqual(sent, served);
+        }
+        else
+        {
+            Assert.Equal(echoed, served);
+        }
+    }
+
     [Fact]
     public async Task Segment_Image_MaskHasInputSizeAndEqualsTheModelRunDirectly()
     {

@@ -15,13 +15,13 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public static Dictionary<string, string> Settings() => new()
     {
-        ["SegmentationService:ModelsDirectory"] = Repository.ModelsDirectory,
+        ["Inference:ModelsDirectory"] = Repository.ModelsDirectory,
         ["SegmentationService:Models:0"] = "studio-tiny",
         ["SegmentationService:Models:1"] = "studio-conv",
         ["SegmentationService:DefaultModel"] = "studio-tiny",
         ["SegmentationService:ApiKeys:0"] = ServiceHost.ApiKey,
         ["SegmentationService:ApiKeys:1"] = SecondApiKey,
-        ["SegmentationService:MaxBatch"] = "8",
+        ["Inference:MaxBatch"] = "8",
         ["SegmentationService:MaxBatchWait"] = "00:00:00.250",
         ["SegmentationService:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["SegmentationService:MaxPixels"] = "1000000",

@@ -53,7 +53,7 @@ public sealed class NonCommercialModelTests : IDisposable
 
     private async Task<ServiceHost> StartAsync(Dictionary<string, string> settings)
     {
-        settings["SegmentationService:ModelsDirectory"] = directory;
+        settings["Inference:ModelsDirectory"] = directory;
         settings["SegmentationService:ApiKeys:0"] = ServiceHost.ApiKey;
         return await ServiceHost.StartAsync(settings, Token);
     }

@@ -13,14 +13,14 @@ public sealed class SegmentationServiceOptionsTests
     [Fact]
     public void Validate_OutOfRangeValues_NamesEachOne()
     {
-        var options = new SegmentationServiceOptions { MaxBatch = 0, MaxBatchWait = TimeSpan.FromSeconds(2), QueueCapacity = 0, MaxRequestBytes = 10, AllowAnonymous = true };
+        var options = new SegmentationServiceOptions { MaxBatchWait = TimeSpan.FromSeconds(2), QueueCapacity = 0, MaxRequestBytes = 10, AllowAnonymous = true };
         options.ApiKeys.Add("short");
         options.AllowedBlobHosts.Add("not a host");
 
         var result = new SegmentationServiceOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
-        foreach (var name in new[] { "MaxBatch", "MaxBatchWait", "QueueCapacity", "MaxRequestBytes", "API key", "AllowedBlobHosts entry 'not a host'" })
+        foreach (var name in new[] { "MaxBatchWait", "QueueCapacity", "MaxRequestBytes", "API key", "AllowedBlobHosts entry 'not a host'" })
         {
             Assert.Contains(name, result.FailureMessage, StringComparison.Ordinal);
         }
@@ -41,7 +41,7 @@ public sealed class SegmentationServiceOptionsTests
     {
         var app = SegmentationServiceApp.Build(ServiceHost.Arguments(new Dictionary<string, string>
         {
-            ["SegmentationService:ModelsDirectory"] = Repository.ModelsDirectory,
+            ["Inference:ModelsDirectory"] = Repository.ModelsDirectory,
         }));
         await using (app)
         {
@@ -55,7 +55,7 @@ public sealed class SegmentationServiceOptionsTests
     {
         await using var host = await ServiceHost.StartAsync(new Dictionary<string, string>
         {
-            ["SegmentationService:ModelsDirectory"] = Repository.ModelsDirectory,
+            ["Inference:ModelsDirectory"] = Repository.ModelsDirectory,
             ["SegmentationService:Models:0"] = "studio-tiny",
             ["SegmentationService:AllowAnonymous"] = "true",
         }, Token);

@@ -1,12 +1,13 @@
-namespace ShelfReady.SegmentationService.Options;
+namespace ShelfReady.Inference.Models;
 
 /// <summary>
 /// Turns the configured models directory into an absolute one. A relative path is tried against the working
 /// directory and the application's folder and then each of their parents, so a checkout's <c>models/</c> is
-/// found whether the service runs from the repository root, the project folder or its build output.
+/// found whether a program runs from the repository root, its project folder or its build output.
 /// </summary>
-internal static class ModelsDirectoryResolver
+public static class ModelsDirectory
 {
+    /// <summary>The absolute models folder for a configured one (see the class summary).</summary>
     public static string Resolve(string configured)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(configured);
