@@ -7,13 +7,17 @@ namespace ShelfReady.Imaging.Compositing;
 public sealed class CompositeResult : IDisposable
 {
     internal CompositeResult(
-        Image image, Image matte, ProductBounds sourceBounds, double scale, BackgroundTone reference,
+        Image image, Image matte, ProductBounds sourceBounds, FrameLayout layout, BackgroundTone reference,
         WhiteBalanceGains gains, FillMeasurement fill)
     {
         Image = image;
         Matte = matte;
         SourceBounds = sourceBounds;
-        Scale = scale;
+        Scale = layout.Scale;
+        SourceLeft = layout.SourceLeft;
+        SourceTop = layout.SourceTop;
+        CanvasLeft = layout.CanvasLeft;
+        CanvasTop = layout.CanvasTop;
         BackgroundReference = reference;
         Gains = gains;
         Fill = fill;
@@ -30,6 +34,18 @@ public sealed class CompositeResult : IDisposable
 
     /// <summary>Source-to-canvas scale factor.</summary>
     public double Scale { get; }
+
+    /// <summary>Left of the source window that lands on the canvas.</summary>
+    public int SourceLeft { get; }
+
+    /// <summary>Top of the source window that lands on the canvas.</summary>
+    public int SourceTop { get; }
+
+    /// <summary>Where the source window's left lands on the canvas.</summary>
+    public int CanvasLeft { get; }
+
+    /// <summary>Where the source window's top lands on the canvas.</summary>
+    public int CanvasTop { get; }
 
     /// <summary>The background tone that was mapped to white (given or measured).</summary>
     public BackgroundTone BackgroundReference { get; }

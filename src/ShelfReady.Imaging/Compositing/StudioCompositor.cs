@@ -46,7 +46,7 @@ public static class StudioCompositor
         var image = Place(output, layout, 255);
         var placedMatte = Place(matte, layout, 0);
         return new CompositeResult(
-            image, placedMatte, bounds, layout.Scale, reference, gains, FillRatio.Measure(placedMatte, options.FillThreshold));
+            image, placedMatte, bounds, layout, reference, gains, FillRatio.Measure(placedMatte, options.FillThreshold));
     }
 
     private static void Require(Image rgb, Image alpha)

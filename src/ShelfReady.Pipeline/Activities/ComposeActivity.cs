@@ -41,6 +41,7 @@ public sealed class ComposeActivity(IBlobStore store) : Activity<ComposeInput, C
         var compositeMask = WorkPaths.CompositeMask(input.JobId, input.Attempt);
         await WorkImages.WritePngAsync(store, composite, result.Image, token).ConfigureAwait(false);
         await WorkImages.WritePngAsync(store, compositeMask, result.Matte, token).ConfigureAwait(false);
-        return new ComposeOutput(composite, compositeMask, result.Image.Width, result.Image.Height, result.Fill.Ratio, result.Gains.R, result.Gains.G, result.Gains.B);
+        return new ComposeOutput(composite, compositeMask, result.Image.Width, result.Image.Height, result.Fill.Ratio, result.Gains.R, result.Gains.G, result.Gains.B,
+            new CompositeFrame(result.Scale, result.SourceLeft, result.SourceTop, result.CanvasLeft, result.CanvasTop));
     }
 }

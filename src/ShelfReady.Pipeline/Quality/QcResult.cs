@@ -8,6 +8,7 @@ namespace ShelfReady.Pipeline.Quality;
 /// <param name="Color">Colour accuracy, 0–25.</param>
 /// <param name="Verdict">What the thresholds make of the score.</param>
 /// <param name="Reasons">Sentences naming each part that lost points.</param>
+/// <param name="Findings">What was found and where, for the review page's overlays; empty when nothing was.</param>
 public sealed record QcResult(
     int Score,
     double Background,
@@ -15,4 +16,5 @@ public sealed record QcResult(
     double Fill,
     double Color,
     QcVerdict Verdict,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<QcFinding> Findings);

@@ -30,7 +30,7 @@ public static class QcScorer
         var fill = ScoreFill(measured, reasons);
         var color = ScoreColor(measured, reasons);
         var score = (int)Math.Floor(background + edge + fill + color + 1e-9);
-        return new QcResult(score, background, edge, fill, color, VerdictFor(score, thresholds), reasons);
+        return new QcResult(score, background, edge, fill, color, VerdictFor(score, thresholds), reasons, []);
     }
 
     private static double ScoreBackground(QcMeasurements measured, List<string> reasons)

@@ -51,8 +51,8 @@ public sealed record SegmentOutput(BlobPath Mask, string Strategy, string Segmen
 /// <summary>Input of Compose.</summary>
 public sealed record ComposeInput(string JobId, BlobPath Master, BlobPath Mask, AnalysisOutput Analysis, double TargetFill, int Attempt);
 
-/// <summary>The reference composite on pure white, and the white-balance gains it applied.</summary>
-public sealed record ComposeOutput(BlobPath Composite, BlobPath CompositeMask, int Width, int Height, double Fill, double GainR, double GainG, double GainB);
+/// <summary>The reference composite on pure white, the white-balance gains it applied, and where the source landed on it.</summary>
+public sealed record ComposeOutput(BlobPath Composite, BlobPath CompositeMask, int Width, int Height, double Fill, double GainR, double GainG, double GainB, CompositeFrame Frame);
 
 /// <summary>Input of QualityCheck.</summary>
 public sealed record QualityCheckInput(string JobId, BlobPath Master, BlobPath Mask, ComposeOutput Composite, double TargetFill, QcThresholds Thresholds);

@@ -22,8 +22,8 @@ public sealed class ExportSlotTests : IDisposable
         var attempt = new CutOutAttempt(
             1,
             new SegmentOutput(WorkPaths.Mask("job9", 1), SegmentationStrategies.Primary, "classical"),
-            new ComposeOutput(WorkPaths.Composite("job9", 1), WorkPaths.CompositeMask("job9", 1), 2048, 2048, 0.85, 1, 1, 1),
-            new QcResult(100, 25, 25, 25, 25, QcVerdict.AutoApprove, []));
+            new ComposeOutput(WorkPaths.Composite("job9", 1), WorkPaths.CompositeMask("job9", 1), 2048, 2048, 0.85, 1, 1, 1, new CompositeFrame(1, 0, 0, 0, 0)),
+            new QcResult(100, 25, 25, 25, 25, QcVerdict.AutoApprove, [], []));
         var values = new Dictionary<string, string?> { ["sku"] = "SHOE", ["index"] = "9" };
         var input = new ExportInput(job, WorkPaths.Master("job9"), attempt, new AnalysisOutput(0.1, ProductComplexity.Simple, 0, 250, 250, 250), "amazon_secondary", values, MerchantSettings.Default);
 
