@@ -3,6 +3,7 @@ using ShelfReady.Benchmarks.Imaging;
 using ShelfReady.Benchmarks.Inference;
 using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
+using ShelfReady.Benchmarks.Quality;
 using ShelfReady.Benchmarks.Service;
 
 if (args is ["orchestration-throughput", .. var rest])
@@ -32,6 +33,12 @@ if (args is ["segment-service", .. var serviceArgs])
 if (args is ["segment-quality", .. var qualityArgs])
 {
     SegmentationQuality.Run(qualityArgs);
+    return;
+}
+
+if (args is ["qc-calibration", .. var calibrationArgs])
+{
+    QcCalibration.Run(calibrationArgs);
     return;
 }
 

@@ -21,9 +21,12 @@ internal sealed class BackgroundSurface
     /// <summary>Robust spread (ΔE76) of the border pixels around the surface: noise plus misfit.</summary>
     public double ResidualSigma { get; }
 
-    public static BackgroundSurface Fit(LabPlanes planes, int border)
+    public static BackgroundSurface Fit(LabPlanes planes, int border) =>
+        FitSamples(planes, BorderSamples(planes.Width, planes.Height, Math.Max(1, border)));
+
+    /// <summary>Fits the surface to chosen pixel indices, rejecting outliers in two robust rounds.</summary>
+    public static BackgroundSurface FitSamples(LabPlanes planes, int[] samples)
     {
-        var samples = BorderSamples(planes.Width, planes.Height, Math.Max(1, border));
         var keep = new bool[samples.Length];
         Array.Fill(keep, true);
         var coefficients = Solve(planes, samples, keep);

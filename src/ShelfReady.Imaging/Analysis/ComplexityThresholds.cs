@@ -1,14 +1,15 @@
 namespace ShelfReady.Imaging.Analysis;
 
 /// <summary>
-/// Maps an edge-complexity score (0–1) to a <see cref="ProductComplexity"/>. Defaults were set on generated
-/// studio shots (seeds disjoint from the tests): solid boxes, bottles and toys score below 0.1; serrated tubes,
-/// laced shoes, fringed apparel and close colour matches mostly 0.14–0.45; chains, fur and glass mostly above 0.5.
+/// Maps an edge-complexity score (0–1) to a <see cref="ProductComplexity"/>. Defaults were set on the real
+/// calibration photographs (../shared/calibration, <c>qc-calibration</c> benchmark command): clean products on
+/// white (flashlights, printers, scanners, a sofa) score below 0.1; shoes with laces, a cap, a belt on grey
+/// 0.2–0.5; chains, jewellery, glass, wire, fur and white-on-white mostly above 0.5.
 /// </summary>
 public sealed record ComplexityThresholds
 {
-    /// <summary>Scores at or above this are at least medium. Default 0.12.</summary>
-    public double MediumFrom { get; init; } = 0.12;
+    /// <summary>Scores at or above this are at least medium. Default 0.2.</summary>
+    public double MediumFrom { get; init; } = 0.2;
 
     /// <summary>Scores at or above this are complex. Default 0.5; must exceed <see cref="MediumFrom"/>.</summary>
     public double ComplexFrom { get; init; } = 0.5;

@@ -13,10 +13,10 @@ public static class EdgeComplexityAnalyzer
 {
     private static readonly Component[] Components =
     [
-        new(e => e.Roughness, From: 1.04, To: 3.0, Weight: 0.7, Power: 0.5),
+        new(e => e.Roughness, From: 1.3, To: 3.0, Weight: 0.7),
         new(e => e.FineStructure, From: 0.004, To: 0.08, Weight: 0.7),
         new(e => e.Solidity, From: 0.5, To: 0.1, Weight: 0.9),
-        new(e => e.SoftEdgeWidth, From: 1.6, To: 5, Weight: 0.5),
+        new(e => e.SoftEdgeWidth, From: 3.2, To: 6, Weight: 0.5),
         new(e => e.InteriorDeltaE / Math.Max(e.EdgeContrast, 1e-6), From: 0.55, To: 0.3, Weight: 0.8),
         new(e => e.EdgeContrast, From: 14, To: 5, Weight: 0.4),
     ];

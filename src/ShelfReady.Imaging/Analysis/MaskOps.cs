@@ -26,29 +26,34 @@ internal static class MaskOps
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillHoles(bool[] mask, int width, int height)
     {
-        var rule = new OutsideRule(mask, new bool[mask.Length]);
-        var stack = new int[mask.Length];
-        for (var x = 0; x < width; x++)
-        {
-            Seed(ref rule, stack, x, width, height);
-            Seed(ref rule, stack, ((height - 1) * width) + x, width, height);
-        }
-
-        for (var y = 0; y < height; y++)
-        {
-            Seed(ref rule, stack, y * width, width, height);
-            Seed(ref rule, stack, (y * width) + width - 1, width, height);
-        }
-
+        var outside = Outside(mask, width, height);
         for (var i = 0; i < mask.Length; i++)
         {
-            mask[i] |= !rule.Outside[i];
+            mask[i] |= !outside[i];
         }
     }
 
     /// <summary>Clears 8-connected components smaller than a fraction of the largest one (dust, noise, stray specks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void KeepMainComponents(bool[] mask, int width, int height, double minFraction, int minPixels)
+    {
+        var (labels, sizes) = Label(mask, width, height);
+        var keepAbove = Math.Max(minPixels, minFraction * sizes.Max());
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] && sizes[labels[i]] < keepAbove)
+            {
+                mask[i] = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Labels the 8-connected components of a mask: the label plane (0 = not in the mask, else 1..n) and each
+    /// label's pixel count at its index (index 0 unused).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (int[] Labels, List<int> Sizes) Label(bool[] mask, int width, int height)
     {
         var rule = new LabelRule(mask, new int[mask.Length]);
         var stack = new int[mask.Length];
@@ -67,14 +72,28 @@ internal static class MaskOps
             sizes.Add(rule.Size);
         }
 
-        var keepAbove = Math.Max(minPixels, minFraction * sizes.Max());
-        for (var i = 0; i < mask.Length; i++)
+        return (rule.Labels, sizes);
+    }
+
+    /// <summary>False pixels that reach the frame border through false pixels (4-connected): the outside of a mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool[] Outside(bool[] mask, int width, int height)
+    {
+        var rule = new OutsideRule(mask, new bool[mask.Length]);
+        var stack = new int[mask.Length];
+        for (var x = 0; x < width; x++)
         {
-            if (mask[i] && sizes[rule.Labels[i]] < keepAbove)
-            {
-                mask[i] = false;
-            }
+            Seed(ref rule, stack, x, width, height);
+            Seed(ref rule, stack, ((height - 1) * width) + x, width, height);
         }
+
+        for (var y = 0; y < height; y++)
+        {
+            Seed(ref rule, stack, y * width, width, height);
+            Seed(ref rule, stack, (y * width) + width - 1, width, height);
+        }
+
+        return rule.Outside;
     }
 
     /// <summary>

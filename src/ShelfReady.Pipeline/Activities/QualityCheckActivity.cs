@@ -9,8 +9,9 @@ using ShelfReady.Pipeline.Workflows;
 namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
-/// Measures the reference composite (border whiteness, stray off-white pixels, edge halo, fill) and the
-/// product's colour against the source, and scores it.
+/// Measures the reference composite (border whiteness, stray off-white pixels, edge halo, fill), the matte
+/// against the source photo (lost product, kept backdrop, bites, holes, frame contact) and the product's colour
+/// against the source, and scores it.
 /// </summary>
 public sealed class QualityCheckActivity(IBlobStore store) : Activity<QualityCheckInput, QcResult>
 {
@@ -40,8 +41,16 @@ public sealed class QualityCheckActivity(IBlobStore store) : Activity<QualityChe
             edge.Score,
             input.Composite.Fill,
             input.TargetFill,
-            deltaE);
+            deltaE,
+            CutoutInspector.Inspect(master, mask).Defects,
+            ProductRegion(mask));
         return QcScorer.Score(measured, input.Thresholds);
+    }
+
+    private static QcRegion ProductRegion(Image mask)
+    {
+        var bounds = FillRatio.FindBounds(mask);
+        return new QcRegion(bounds.Left, bounds.Top, Math.Max(1, bounds.Width), Math.Max(1, bounds.Height));
     }
 
     private static (double R, double G, double B) InteriorMean(Image rgb, Image matte)

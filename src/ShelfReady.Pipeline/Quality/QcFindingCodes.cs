@@ -24,6 +24,9 @@ public static class QcFindingCodes
     /// <summary>The product touches the photo's frame edge: probably cropped.</summary>
     public const string TouchesFrame = "touches-frame";
 
+    /// <summary>The background is a scene, not a studio backdrop: the matte cannot be checked against it.</summary>
+    public const string SceneBackdrop = "scene-backdrop";
+
     /// <summary>Background pixels of the composite that are not exactly 255,255,255.</summary>
     public const string OffWhiteBackground = "off-white-background";
 

@@ -9,6 +9,12 @@ public sealed record QcThresholds
     /// <summary>Score at or above which a person reviews it; below, it is redone first. Default 70.</summary>
     public int Review { get; init; } = 70;
 
+    /// <summary>
+    /// Whether a medium-route product may ship without a person when QC is confident: auto-approve score and no
+    /// finding at all. Default false: medium products go to a reviewer, as complex ones always do.
+    /// </summary>
+    public bool AutoApproveMedium { get; init; }
+
     /// <summary>The defaults.</summary>
     public static QcThresholds Default { get; } = new();
 

@@ -180,7 +180,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         }
 
         string? reviewer = null;
-        if (route.Complexity == ProductComplexity.Complex || attempt.Qc.Verdict != QcVerdict.AutoApprove)
+        if (ReviewPolicy.NeedsReview(route, attempt.Qc, settings.Thresholds))
         {
             var review = await ReviewAsync(job, attempt);
             if (review.Decision is null || review.Decision.Decision != ReviewDecisions.Approve)

@@ -5,7 +5,7 @@ namespace ShelfReady.Pipeline.Tests.Quality;
 public sealed class QcScorerTests
 {
     private static readonly QcMeasurements Perfect = new(
-        BorderPassFraction: 1, NonWhiteBackgroundPixels: 0, EdgeQuality: 1, Fill: 0.85, TargetFill: 0.85, ColorDeltaE: 0.5);
+        BorderPassFraction: 1, NonWhiteBackgroundPixels: 0, EdgeQuality: 1, Fill: 0.85, TargetFill: 0.85, ColorDeltaE: 0.5, Defects: [], ProductRegion: new QcRegion(100, 100, 800, 600));
 
     [Fact]
     public void Score_PerfectImage_Is100AndAutoApprovedWithNoReasons()
@@ -50,7 +50,7 @@ public sealed class QcScorerTests
     [Fact]
     public void Score_BadEverything_IsRedo()
     {
-        var bad = new QcMeasurements(0.5, 5000, 0.4, 0.3, 0.85, 15);
+        var bad = new QcMeasurements(0.5, 5000, 0.4, 0.3, 0.85, 15, [], new QcRegion(0, 0, 10, 10));
 
         var result = QcScorer.Score(bad, QcThresholds.Default);
 
