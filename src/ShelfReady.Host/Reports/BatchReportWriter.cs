@@ -16,6 +16,7 @@ namespace ShelfReady.Host.Reports;
 /// </summary>
 public sealed class BatchReportWriter(IBlobStore store)
 {
+    private readonly QcSheet sheet = new(store);
     private const int ThumbnailSize = 220;
     private const int MaxAttempts = 5;
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
@@ -47,12 +48,13 @@ public sealed class BatchReportWriter(IBlobStore store)
             table{"{"}border-collapse:collapse;width:100%{"}"} td,th{"{"}border-bottom:1px solid #ddd;padding:8px;vertical-align:top;text-align:left{"}"}
             img{"{"}width:{ThumbnailSize}px;height:auto;background:repeating-conic-gradient(#eee 0 25%,#fff 0 50%) 0 0/16px 16px;border:1px solid #ccc{"}"}
             .Exported{"{"}color:#1a7f37{"}"} .AwaitingReview{"{"}color:#9a6700{"}"} .Rejected,.NotApproved,.Failed{"{"}color:#cf222e{"}"}
+            img.crop{"{"}width:auto{"}"}
             .qc td{"{"}border:none;padding:0 8px 0 0{"}"} .small{"{"}color:#666;font-size:12px{"}"}
             </style></head><body><h1>{title}</h1>
             <p>{result.Images.Count} images: {result.Count(ImageRunState.Exported)} exported, {result.Count(ImageRunState.AwaitingReview)} awaiting review,
             {result.Count(ImageRunState.Rejected)} rejected, {result.Count(ImageRunState.NotApproved)} not approved, {result.Count(ImageRunState.Failed)} failed
             — {result.Elapsed.TotalSeconds:0.0} s. Delivery: {Html.Encode(result.Package.Zip.ToString())}</p>
-            <table><thead><tr><th>Image</th><th>Before</th><th>After</th><th>Route and QC</th><th>Exports</th></tr></thead><tbody>
+            <table><thead><tr><th>Image</th><th>Before</th><th>After</th><th>What QC saw</th><th>Route and QC</th><th>Exports</th></tr></thead><tbody>
 
             """);
     }
@@ -74,6 +76,13 @@ public sealed class BatchReportWriter(IBlobStore store)
         }
 
         html.Append("</td><td>").Append(Img(before)).Append("</td><td>").Append(Img(after)).Append("</td><td>");
+        if (attempt is not null && qc is not null)
+        {
+            var pictures = await sheet.PicturesAsync(image.JobId, attempt.Value, qc, cancellationToken).ConfigureAwait(false);
+            html.Append(string.Concat(pictures.Select((p, i) => i == 0 ? Img(p) : $"<img class=\"crop\" src=\"{p}\" alt=\"1:1 crop of a QC finding\">")));
+        }
+
+        html.Append("</td><td>");
         AppendQc(html, image, qc);
         html.Append("</td><td>");
         AppendExports(html, image.Outcome);

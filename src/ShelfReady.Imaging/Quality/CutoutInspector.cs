@@ -21,6 +21,9 @@ public static class CutoutInspector
     private const float MinTextureThreshold = 6f;
     private const float TextureMultiplier = 2.5f;
     private const int EdgeGuard = 2;
+    private const float MinEdgeThreshold = 1.2f;
+    private const float KeptBackdropDepth = 1.5f;
+    private const int EdgeSearch = 2;
 
     /// <summary>Inspects a matte.</summary>
     /// <param name="rgb">The photo: 3-band uchar sRGB.</param>
@@ -190,7 +193,8 @@ public static class CutoutInspector
         private PixelClasses Classify(float[][] model, float[] texture, int[] samples, double sigma)
         {
             var sampleTexture = samples.Select(s => texture[s]).Order().ToArray();
-            var textureLimit = Math.Max(MinTextureThreshold, TextureMultiplier * sampleTexture[(int)(sampleTexture.Length * 0.9)]);
+            var backdropTexture = sampleTexture[(int)(sampleTexture.Length * 0.9)];
+            var textureLimit = Math.Max(MinTextureThreshold, TextureMultiplier * backdropTexture);
             var deltaLimit = (float)Math.Max(options.MinBackdropDeltaE, options.NoiseMultiplier * sigma);
             var lab = frame.Lab;
             var delta = new float[lab.L.Length];
@@ -212,7 +216,7 @@ public static class CutoutInspector
                 productLike[i] = !smooth || (d > deltaLimit && !shadow);
             }
 
-            return new PixelClasses(delta, productLike, shadowLike, deltaLimit);
+            return new PixelClasses(delta, productLike, shadowLike, texture, Math.Max(MinEdgeThreshold, 2 * backdropTexture));
         }
 
         private void FindLost(PixelClasses classes)
@@ -220,7 +224,7 @@ public static class CutoutInspector
             var lost = new bool[kept.Length];
             for (var i = 0; i < lost.Length; i++)
             {
-                lost[i] = removed[i] && outsideDistance[i] > EdgeGuard && classes.ProductLike[i];
+                lost[i] = removed[i] && outsideDistance[i] > EdgeGuard && (classes.ProductLike[i] || classes.ShadowLike[i]);
             }
 
             var outside = MaskOps.Outside(kept, width, height);
@@ -238,6 +242,15 @@ public static class CutoutInspector
                 var kind = enclosed >= 0.9 * component.Size ? CutoutDefectKind.MatteHole
                     : touches && inNotch >= 0.7 * component.Size ? CutoutDefectKind.BoundaryBite
                     : CutoutDefectKind.LostProduct;
+
+                // A smooth neutral darkening removed beside the product is a shadow, rightly gone; the same inside the
+                // outline (a hole, a notch) is a grey product face the matte lost.
+                var shadowOnly = component.Count(i => classes.ProductLike[i]) < 0.1 * component.Size;
+                if (shadowOnly && kind == CutoutDefectKind.LostProduct)
+                {
+                    continue;
+                }
+
                 Add(kind, component.Bounds, component.Size / (double)keptArea, component.Mean(classes.Delta));
             }
         }
@@ -267,18 +280,48 @@ public static class CutoutInspector
             var keptBackdrop = new bool[kept.Length];
             for (var i = 0; i < kept.Length; i++)
             {
-                keptBackdrop[i] = kept[i] && insideDistance[i] > 1.5f && !classes.ProductLike[i] && !classes.ShadowLike[i]
+                keptBackdrop[i] = kept[i] && insideDistance[i] > KeptBackdropDepth && !classes.ProductLike[i] && !classes.ShadowLike[i]
                     && !fragments.Contains(labels[i]);
             }
 
             foreach (var component in Components(keptBackdrop))
             {
-                if (component.Size >= MinPixels && component.Pixels.Any(i => insideDistance[i] <= 3f))
+                var rim = component.Pixels.Where(i => insideDistance[i] <= KeptBackdropDepth + 1.5f).ToList();
+                if (component.Size >= options.MinKeptBackdropFraction * keptArea && rim.Count > 0 && !FollowsPhotoEdge(rim, classes))
                 {
                     Add(CutoutDefectKind.KeptBackdrop, component.Bounds, component.Size / (double)keptArea, component.Mean(classes.Delta));
                 }
             }
         }
+
+        /// <summary>
+        /// Whether the outline along a backdrop-coloured kept region lies on an edge of the photo (a white label, a
+        /// highlight on a white product: faint but there) rather than across smooth backdrop, as a kept blob's does.
+        /// </summary>
+        private bool FollowsPhotoEdge(List<int> rim, PixelClasses classes)
+        {
+            var onEdge = 0;
+            foreach (var i in rim)
+            {
+                var (x, y) = (i % width, i / width);
+                var found = false;
+                for (var dy = -EdgeSearch; dy <= EdgeSearch && !found; dy++)
+                {
+                    for (var dx = -EdgeSearch; dx <= EdgeSearch && !found; dx++)
+                    {
+                        var (nx, ny) = (x + dx, y + dy);
+                        var n = (ny * width) + nx;
+                        found = nx >= 0 && ny >= 0 && nx < width && ny < height && OnOutline(n) && classes.Texture[n] > classes.EdgeLimit;
+                    }
+                }
+
+                onEdge += found ? 1 : 0;
+            }
+
+            return onEdge >= 0.5 * rim.Count;
+        }
+
+        private bool OnOutline(int i) => kept[i] ? insideDistance[i] <= 1.5f : outsideDistance[i] <= 1.5f;
 
         /// <summary>Kept pixels on each side of the frame; a run longer than a percent of the side is a product running out of the photo.</summary>
         private void FindFrameContact()
@@ -362,7 +405,7 @@ public static class CutoutInspector
         }
     }
 
-    private sealed record PixelClasses(float[] Delta, bool[] ProductLike, bool[] ShadowLike, float DeltaLimit);
+    private sealed record PixelClasses(float[] Delta, bool[] ProductLike, bool[] ShadowLike, float[] Texture, float EdgeLimit);
 
     private readonly record struct Box(int Left, int Top, int Right, int Bottom);
 

@@ -18,6 +18,12 @@ public sealed record CutoutInspectorOptions
     /// </summary>
     public double MinDefectFraction { get; init; } = 0.002;
 
+    /// <summary>
+    /// Smallest kept-backdrop region reported, as a share of the product's area. 0–0.5, default 0.01: backdrop kept
+    /// along an outline is mostly invisible on white, so only a sizeable piece counts.
+    /// </summary>
+    public double MinKeptBackdropFraction { get; init; } = 0.01;
+
     /// <summary>Backdrop σ (ΔE76) above which the removed area is a scene rather than a studio sweep. Default 6.</summary>
     public double SceneSigma { get; init; } = 6;
 
@@ -29,6 +35,7 @@ public sealed record CutoutInspectorOptions
         Require(MinBackdropDeltaE, 0.5, 50, nameof(MinBackdropDeltaE));
         Require(NoiseMultiplier, 1, 20, nameof(NoiseMultiplier));
         Require(MinDefectFraction, 0, 0.1, nameof(MinDefectFraction));
+        Require(MinKeptBackdropFraction, 0, 0.5, nameof(MinKeptBackdropFraction));
         Require(SceneSigma, 0.5, 100, nameof(SceneSigma));
     }
 

@@ -32,6 +32,9 @@ public static class QcScorer
     /// <summary>ΔE2000 at which colour points reach zero: an obviously different colour.</summary>
     public const double ColorDeltaEZero = 12;
 
+    /// <summary>Fill over target down to which only proportional points are lost.</summary>
+    public const double FillShortfallTolerated = 0.95;
+
     /// <summary>ΔE76 from the backdrop at which a lost or kept region is fully visible on white.</summary>
     public const double VisibleDeltaE = 20;
 
@@ -88,10 +91,16 @@ public static class QcScorer
     private static void ScoreFill(QcMeasurements measured, ScoreSheet sheet)
     {
         var ratio = measured.TargetFill <= 0 ? 0 : Math.Clamp(measured.Fill / measured.TargetFill, 0, 1);
-        if (ratio < 0.98)
+        if (ratio >= 0.98)
         {
-            sheet.Lose(QcParts.Fill, PartMaximum * (1 - ratio), QcFindingCodes.Underfilled, Say($"Product fills {measured.Fill:P0} of the frame; {measured.TargetFill:P0} is the target."));
+            return;
         }
+
+        // A few percent short is framing noise; more is a listing the platform may refuse, so it leaves auto-approval.
+        var points = ratio >= FillShortfallTolerated
+            ? PartMaximum * (1 - ratio)
+            : DefectCost + ((PartMaximum - DefectCost) * Math.Clamp((FillShortfallTolerated - ratio) / FillShortfallTolerated, 0, 1));
+        sheet.Lose(QcParts.Fill, points, QcFindingCodes.Underfilled, Say($"Product fills {measured.Fill:P0} of the frame; {measured.TargetFill:P0} is the target."));
     }
 
     private static void ScoreColor(QcMeasurements measured, ScoreSheet sheet)

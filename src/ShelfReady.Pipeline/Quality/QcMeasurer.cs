@@ -1,0 +1,92 @@
+using NetVips;
+using ShelfReady.Imaging.Color;
+using ShelfReady.Imaging.Quality;
+
+namespace ShelfReady.Pipeline.Quality;
+
+/// <summary>
+/// Takes every QC measurement of one cut-out: the reference composite (border whiteness, stray off-white pixels,
+/// edge halo, fill), the matte against the source photo (<see cref="CutoutInspector"/>) and the product's
+/// colour in the composite against the source.
+/// </summary>
+public static class QcMeasurer
+{
+    // Colour is compared on the product's interior: mean colour needs no resolution, and edges are the
+    // edge score's business.
+    private const int ColorSampleLongSide = 768;
+    private const int InteriorErosion = 7;
+
+    /// <summary>Measures a cut-out.</summary>
+    /// <param name="master">The source photo, 3-band uchar sRGB.</param>
+    /// <param name="mask">The matte being judged, 1-band uchar at the master's size.</param>
+    /// <param name="composite">The reference composite on white.</param>
+    /// <param name="compositeMask">The matte as placed on the composite.</param>
+    /// <param name="gains">The linear-light white-balance gains the composite applied.</param>
+    /// <param name="fill">The composite's measured fill.</param>
+    /// <param name="targetFill">The fill asked for.</param>
+    public static QcMeasurements Measure(Image master, Image mask, Image composite, Image compositeMask, (double R, double G, double B) gains, double fill, double targetFill)
+    {
+        ArgumentNullException.ThrowIfNull(master);
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(composite);
+        ArgumentNullException.ThrowIfNull(compositeMask);
+        var background = BackgroundCompliance.Measure(composite, compositeMask);
+        var edge = EdgeQuality.Measure(composite, compositeMask);
+        var deltaE = ColorMath.DeltaE2000(ApplyGains(InteriorMean(master, mask), gains), ToLab(InteriorMean(composite, compositeMask)));
+        return new QcMeasurements(
+            background.PassingShare,
+            background.NonWhiteOutsideProduct ?? 0,
+            edge.Score,
+            fill,
+            targetFill,
+            deltaE,
+            CutoutInspector.Inspect(master, mask).Defects,
+            ProductRegion(mask));
+    }
+
+    private static QcRegion ProductRegion(Image mask)
+    {
+        var bounds = FillRatio.FindBounds(mask);
+        return new QcRegion(bounds.Left, bounds.Top, Math.Max(1, bounds.Width), Math.Max(1, bounds.Height));
+    }
+
+    private static (double R, double G, double B) InteriorMean(Image rgb, Image matte)
+    {
+        var scale = Math.Min(1.0, (double)ColorSampleLongSide / Math.Max(rgb.Width, rgb.Height));
+        using var small = rgb.Resize(scale);
+        using var smallMatte = matte.Resize(scale);
+        using var solid = smallMatte >= 250;
+        using var interior = solid.Rank(InteriorErosion, InteriorErosion, 0);
+        using var weight = interior / 255.0;
+        var area = weight.Avg();
+        if (area <= 0)
+        {
+            return (0, 0, 0);
+        }
+
+        var mean = new double[3];
+        for (var band = 0; band < 3; band++)
+        {
+            using var plane = small.ExtractBand(band);
+            using var weighted = plane * weight;
+            mean[band] = weighted.Avg() / area;
+        }
+
+        return (mean[0], mean[1], mean[2]);
+    }
+
+    private static Lab ApplyGains((double R, double G, double B) srgb, (double R, double G, double B) gains) =>
+        ToLab((Gain(srgb.R, gains.R), Gain(srgb.G, gains.G), Gain(srgb.B, gains.B)));
+
+    private static double Gain(double value, double gain)
+    {
+        var linear = ColorMath.SrgbToLinear((byte)Math.Clamp(Math.Round(value), 0, 255)) * gain;
+        var encoded = linear <= 0.0031308 ? linear * 12.92 : (1.055 * Math.Pow(linear, 1 / 2.4)) - 0.055;
+        return Math.Clamp(encoded * 255, 0, 255);
+    }
+
+    private static Lab ToLab((double R, double G, double B) srgb) =>
+        ColorMath.ToLab(ToByte(srgb.R), ToByte(srgb.G), ToByte(srgb.B));
+
+    private static byte ToByte(double value) => (byte)Math.Clamp(Math.Round(value), 0, 255);
+}
