@@ -4,6 +4,7 @@ using ShelfReady.Benchmarks.Inference;
 using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
 using ShelfReady.Benchmarks.Service;
+using ShelfReady.Benchmarks.Storage;
 
 if (args is ["orchestration-throughput", .. var rest])
 {
@@ -32,6 +33,12 @@ if (args is ["segment-service", .. var serviceArgs])
 if (args is ["segment-quality", .. var qualityArgs])
 {
     SegmentationQuality.Run(qualityArgs);
+    return;
+}
+
+if (args is ["claim-race", .. var raceArgs])
+{
+    await ClaimRace.RunAsync(raceArgs);
     return;
 }
 
