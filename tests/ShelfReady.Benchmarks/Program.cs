@@ -5,6 +5,7 @@ using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
 using ShelfReady.Benchmarks.Quality;
 using ShelfReady.Benchmarks.Service;
+using ShelfReady.Benchmarks.Storage;
 
 if (args is ["orchestration-throughput", .. var rest])
 {
@@ -39,6 +40,10 @@ if (args is ["segment-quality", .. var qualityArgs])
 if (args is ["qc-calibration", .. var calibrationArgs])
 {
     QcCalibration.Run(calibrationArgs);
+
+if (args is ["claim-race", .. var raceArgs])
+{
+    await ClaimRace.RunAsync(raceArgs);
     return;
 }
 

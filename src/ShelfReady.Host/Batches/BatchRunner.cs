@@ -42,23 +42,17 @@ public sealed class BatchRunner(IBlobStore store, WorkflowClient workflows, Time
         return new BatchRunResult(merchant, batch, runs, package, started.Elapsed);
     }
 
-    /// <summary>Whether a blob in a batch folder is an image upload rather than a sidecar or the manifest.</summary>
-    public static bool IsImageUpload(BlobPath path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return !path.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-    }
-
     private async Task<List<ImageRun>> StartImagesAsync(string merchant, string batch, CancellationToken cancellationToken)
     {
-        var runs = new List<ImageRun>();
+        var listing = new List<StoredBlob>();
         await foreach (var blob in store.ListAsync(BlobContainers.Uploads, $"{merchant}/{batch}/", cancellationToken).ConfigureAwait(false))
         {
-            if (!IsImageUpload(blob.Path))
-            {
-                continue;
-            }
+            listing.Add(blob);
+        }
 
+        var runs = new List<ImageRun>();
+        foreach (var blob in UploadNames.Uploads(listing))
+        {
             var bytes = await store.ReadAsync(blob.Path, cancellationToken).ConfigureAwait(false);
             var jobId = JobIdentity.JobId(blob.Path.Name, JobIdentity.ContentHash(bytes));
             var instanceId = JobIdentity.ImageInstanceId(jobId);

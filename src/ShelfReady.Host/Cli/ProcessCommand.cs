@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ShelfReady.Host.Batches;
 using ShelfReady.Pipeline.Naming;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Activities;
@@ -11,8 +12,6 @@ namespace ShelfReady.Host.Cli;
 /// <summary><c>process &lt;folder&gt;</c>: runs a person's own photos through the pipeline.</summary>
 internal static class ProcessCommand
 {
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".avif", ".heic", ".heif", ".gif"];
-
     public static Command Create()
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of product photos (sidecar {file}.json and manifest.json are honoured)." };
@@ -57,33 +56,46 @@ internal static class ProcessCommand
 
         await using var services = HostServices.Build(configuration);
         var store = services.GetRequiredService<IBlobStore>();
-        var copied = await CopyFolderAsync(store, folder, safeMerchant, batch, cancellationToken).ConfigureAwait(false);
+        var (uploads, hidden) = await CopyFolderAsync(store, folder, safeMerchant, batch, cancellationToken).ConfigureAwait(false);
         if (platforms.Length > 0)
         {
             await WritePlatformsAsync(store, safeMerchant, platforms, cancellationToken).ConfigureAwait(false);
         }
 
-        AnsiConsole.MarkupLine($"Processing {copied} files from {Markup.Escape(folder.FullName)} as {safeMerchant}/{batch} ...");
+        AnsiConsole.MarkupLine($"Processing {uploads} files from {Markup.Escape(folder.FullName)} as {safeMerchant}/{batch}{(hidden > 0 ? $" ({hidden} hidden files left out)" : "")} ...");
         return await BatchCommand.ProcessAsync(services, safeMerchant, batch, failOnErrors: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> CopyFolderAsync(IBlobStore store, DirectoryInfo folder, string merchant, string batch, CancellationToken cancellationToken)
+    // Every visible file goes to uploads, whatever its extension: ingest decides what it is from its bytes,
+    // and what it cannot use is quarantined with a reason instead of being left behind unmentioned.
+    private static async Task<(int Uploads, int Hidden)> CopyFolderAsync(IBlobStore store, DirectoryInfo folder, string merchant, string batch, CancellationToken cancellationToken)
     {
-        var copied = 0;
-        foreach (var file in folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+        var files = folder.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var visible = files.Where(file => !UploadNames.IsHidden(file.Name)).ToList();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var names = visible.ToDictionary(file => file, file => Unique(UploadName(file.Name), present));
+        foreach (var file in visible)
         {
-            var isImage = ImageExtensions.Contains(file.Extension, StringComparer.OrdinalIgnoreCase);
-            if (!isImage && !file.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var name = file.Name.Equals("manifest.json", StringComparison.OrdinalIgnoreCase) ? "manifest.json" : NameTemplate.MakeSafe(file.Name);
-            await store.WriteAsync(new BlobPath(BlobContainers.Uploads, $"{merchant}/{batch}/{name}"), await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            copied += isImage ? 1 : 0;
+            var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(new BlobPath(BlobContainers.Uploads, $"{merchant}/{batch}/{names[file]}"), bytes, cancellationToken).ConfigureAwait(false);
         }
 
-        return copied;
+        return (present.Count(name => UploadNames.IsUpload(name, present)), files.Count - visible.Count);
+    }
+
+    private static string UploadName(string fileName) =>
+        fileName.Equals("manifest.json", StringComparison.OrdinalIgnoreCase) ? "manifest.json" : NameTemplate.MakeSafe(fileName);
+
+    // "a b.jpg" and "a_b.jpg" make the same safe name; the second must not overwrite the first.
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        var unique = name;
+        for (var n = 2; !taken.Add(unique); n++)
+        {
+            unique = NameTemplate.WithSuffix(name, n);
+        }
+
+        return unique;
     }
 
     private static async Task WritePlatformsAsync(IBlobStore store, string merchant, string[] platforms, CancellationToken cancellationToken)

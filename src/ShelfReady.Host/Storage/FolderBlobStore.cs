@@ -60,22 +60,21 @@ public sealed class FolderBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The content is written in full to a temporary file first and then published under the final name by an
+    /// exclusive operation that fails when the name exists: a hard link on Unix (<c>link(2)</c>), a move without
+    /// replace on Windows. A reader therefore never sees a partial blob, and of any number of racing callers exactly
+    /// one wins. (.NET's <see cref="File.Move(string, string, bool)"/> without overwrite checks and then renames on
+    /// Unix, which lets several callers win.)
+    /// </remarks>
     public async Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var target = FilePath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
+        var temp = await WriteTempAsync((stream, token) => stream.WriteAsync(content, token).AsTask(), cancellationToken).ConfigureAwait(false);
         try
         {
-            await File.WriteAllBytesAsync(temp, content.ToArray(), cancellationToken).ConfigureAwait(false);
-
-            // Without overwrite the move fails if the target exists, and the check and the move are one step.
-            File.Move(temp, target, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(target))
-        {
-            return false;
+            return ExclusiveFile.TryPublish(temp, target);
         }
         finally
         {
@@ -135,15 +134,9 @@ public sealed class FolderBlobStore : IBlobStore
     {
         var target = FilePath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
+        var temp = await WriteTempAsync(write, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            {
-                await write(stream, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
             File.Move(temp, target, overwrite: true);
         }
         finally
@@ -152,6 +145,24 @@ public sealed class FolderBlobStore : IBlobStore
         }
 
         return Describe(path, new FileInfo(target));
+    }
+
+    // Flushed to disk before it is published, so a crash right after the rename cannot leave a short file.
+    private async Task<string> WriteTempAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(root, TempFolder, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+            await write(stream, cancellationToken).ConfigureAwait(false);
+            stream.Flush(flushToDisk: true);
+            return temp;
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     private static StoredBlob Describe(BlobPath path, FileInfo info) =>

@@ -14,7 +14,7 @@ namespace ShelfReady.Host.Watching;
 /// ProcessBatch per manifest. A blob is started only once its size and ETag have held still across two looks
 /// (a file still being copied into a folder is not yet complete), and a receipt (path + ETag, kept in the
 /// work container) makes sure nothing starts twice, across restarts too. A blob whose workflow cannot be
-/// started after a few tries is quarantined with the reason.
+/// started after a few tries is quarantined with the reason, and so is a file outside any batch folder.
 /// </summary>
 public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IOptions<WatcherOptions> options)
 {
@@ -42,14 +42,19 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
     public async Task<int> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var started = 0;
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var listing = new List<StoredBlob>();
         await foreach (var blob in store.ListAsync(BlobContainers.Uploads, "", cancellationToken).ConfigureAwait(false))
         {
+            listing.Add(blob);
+        }
+
+        var present = listing.Select(blob => blob.Path.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var blob in listing)
+        {
             var key = blob.Path.Name;
-            present.Add(key);
             var isStable = lastSeen.TryGetValue(key, out var previous) && previous == Fingerprint(blob);
             lastSeen[key] = Fingerprint(blob);
-            if (isStable && await TryStartAsync(blob, cancellationToken).ConfigureAwait(false))
+            if (isStable && await TryStartAsync(blob, Classify(blob.Path, present), cancellationToken).ConfigureAwait(false))
             {
                 started++;
             }
@@ -63,12 +68,18 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
         return started;
     }
 
-    private async Task<bool> TryStartAsync(StoredBlob blob, CancellationToken cancellationToken)
+    private async Task<bool> TryStartAsync(StoredBlob blob, UploadKind kind, CancellationToken cancellationToken)
     {
-        var kind = Classify(blob.Path);
         var receipt = Receipt(blob.Path);
         if (kind == UploadKind.Ignored || await HasReceiptAsync(receipt, blob.ETag, cancellationToken).ConfigureAwait(false))
         {
+            return false;
+        }
+
+        if (kind == UploadKind.OutsideBatch)
+        {
+            await QuarantineAsync(blob, "OutsideBatch", "Uploads belong in a {merchant}/{batch}/ folder; this file is not in one, so it was not processed.", cancellationToken).ConfigureAwait(false);
+            await store.WriteAsync(receipt, Encoding.UTF8.GetBytes(blob.ETag), cancellationToken).ConfigureAwait(false);
             return false;
         }
 
@@ -84,7 +95,7 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
             var attempts = failedStarts[blob.Path.Name] = failedStarts.GetValueOrDefault(blob.Path.Name) + 1;
             if (attempts >= options.Value.MaxStartAttempts)
             {
-                await QuarantineAsync(blob, ex, cancellationToken).ConfigureAwait(false);
+                await QuarantineAsync(blob, "StartFailed", $"Its workflow could not be started after {options.Value.MaxStartAttempts} attempts: {ex.Message}", cancellationToken).ConfigureAwait(false);
                 await store.WriteAsync(receipt, Encoding.UTF8.GetBytes(blob.ETag), cancellationToken).ConfigureAwait(false);
             }
 
@@ -107,33 +118,34 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
         await workflows.ScheduleNewWorkflowAsync(WorkflowNames.ProcessImage, new ProcessImageInput(jobId, merchant, batch, path), JobIdentity.ImageInstanceId(jobId), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task QuarantineAsync(StoredBlob blob, Exception why, CancellationToken cancellationToken) =>
-        await Quarantine.KeepAsync(
-            store,
-            blob.Path,
-            await store.ReadAsync(blob.Path, cancellationToken).ConfigureAwait(false),
-            "StartFailed",
-            $"Its workflow could not be started after {options.Value.MaxStartAttempts} attempts: {why.Message}",
-            cancellationToken).ConfigureAwait(false);
+    private async Task QuarantineAsync(StoredBlob blob, string code, string reason, CancellationToken cancellationToken) =>
+        await Quarantine.KeepAsync(store, blob.Path, await store.ReadAsync(blob.Path, cancellationToken).ConfigureAwait(false), code, reason, cancellationToken).ConfigureAwait(false);
 
     private async Task<bool> HasReceiptAsync(BlobPath receipt, string etag, CancellationToken cancellationToken) =>
         await store.GetPropertiesAsync(receipt, cancellationToken).ConfigureAwait(false) is not null
         && Encoding.UTF8.GetString(await store.ReadAsync(receipt, cancellationToken).ConfigureAwait(false)) == etag;
 
-    // Uploads live at {merchant}/{batch}/{file}; anything shallower, and sidecars, start nothing.
-    private static UploadKind Classify(BlobPath path)
+    // Uploads live at {merchant}/{batch}/{file}; hidden files and sidecars start nothing, and a visible file
+    // anywhere else is quarantined rather than left unmentioned.
+    private static UploadKind Classify(BlobPath path, IReadOnlySet<string> present)
     {
-        if (path.Name.Count(c => c == '/') < 2)
+        var depth = path.Name.Count(c => c == '/');
+        if (UploadNames.IsHidden(path.Name))
         {
             return UploadKind.Ignored;
         }
 
-        if (path.FileName == "manifest.json" && path.Name.Count(c => c == '/') == 2)
+        if (depth < 2)
+        {
+            return UploadKind.OutsideBatch;
+        }
+
+        if (path.FileName == "manifest.json" && depth == 2)
         {
             return UploadKind.Manifest;
         }
 
-        return BatchRunner.IsImageUpload(path) ? UploadKind.Image : UploadKind.Ignored;
+        return UploadNames.IsUpload(path.Name, present) ? UploadKind.Image : UploadKind.Ignored;
     }
 
     private static BlobPath Receipt(BlobPath upload) => new(BlobContainers.Work, $"receipts/{upload.Name}.receipt");
@@ -145,5 +157,6 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
         Ignored,
         Image,
         Manifest,
+        OutsideBatch,
     }
 }

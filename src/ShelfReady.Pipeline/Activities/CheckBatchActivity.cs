@@ -6,35 +6,41 @@ using ShelfReady.Pipeline.Workflows;
 namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
-/// Reads a batch's manifest the first time, then on every call resolves job ids of listed files that have
-/// arrived and picks up the status of jobs whose outcome record now exists.
+/// Reads a batch's manifest the first time, refusing (and quarantining) one it does not understand; then on
+/// every call resolves job ids of listed files that have arrived and picks up the status of jobs whose outcome
+/// record now exists.
 /// </summary>
-public sealed class CheckBatchActivity(IBlobStore store) : Activity<CheckBatchInput, IReadOnlyList<BatchItem>>
+public sealed class CheckBatchActivity(IBlobStore store) : Activity<CheckBatchInput, BatchCheck>
 {
+    /// <summary>The quarantine code of a refused manifest.</summary>
+    public const string RefusedCode = "ManifestRefused";
+
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<BatchItem>> RunAsync(ActivityContext context, CheckBatchInput input)
+    public override async Task<BatchCheck> RunAsync(ActivityContext context, CheckBatchInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var items = input.Items.Count > 0 ? input.Items : await ListedAsync(input.Manifest, context.CancellationToken).ConfigureAwait(false);
+        var items = input.Items;
+        if (items.Count == 0)
+        {
+            var bytes = await store.ReadAsync(input.Manifest, context.CancellationToken).ConfigureAwait(false);
+            var (files, refusal) = BatchManifestValidator.Read(bytes);
+            if (refusal is not null)
+            {
+                await Quarantine.KeepAsync(store, input.Manifest, bytes, RefusedCode, refusal, context.CancellationToken).ConfigureAwait(false);
+                return new BatchCheck([], refusal);
+            }
+
+            items = files.Select(file => new BatchItem(file, null, null)).ToList();
+        }
+
         var updated = new List<BatchItem>(items.Count);
         foreach (var item in items)
         {
             updated.Add(await RefreshAsync(input, item, context.CancellationToken).ConfigureAwait(false));
         }
 
-        return updated;
-    }
-
-    private async Task<IReadOnlyList<BatchItem>> ListedAsync(BlobPath manifestPath, CancellationToken cancellationToken)
-    {
-        var manifest = PipelineJson.Read<BatchManifest>(await store.ReadAsync(manifestPath, cancellationToken).ConfigureAwait(false), manifestPath.ToString());
-        return manifest.Images
-            .Select(entry => entry.File)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .Select(file => new BatchItem(file, null, null))
-            .ToList();
+        return new BatchCheck(updated, null);
     }
 
     private async Task<BatchItem> RefreshAsync(CheckBatchInput input, BatchItem item, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ShelfReady.Pipeline.Ports;
+using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
 namespace ShelfReady.Pipeline.Activities;
@@ -62,6 +63,14 @@ public static class WebhookEvents
             failed = package.Failed,
         };
         return new WebhookMessage($"batch.completed_{merchant}_{batch}", "batch.completed", Envelope("batch.completed", data));
+    }
+
+    /// <summary>batch.rejected: the batch's manifest was refused, with the reason; nothing was delivered.</summary>
+    public static WebhookMessage ForRefusedBatch(string merchant, string batch, BlobPath manifest, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var data = new { merchant, batch, manifest = manifest.ToString(), quarantined = WorkPaths.Quarantined(manifest).ToString(), reason };
+        return new WebhookMessage($"batch.rejected_{merchant}_{batch}", "batch.rejected", Envelope("batch.rejected", data));
     }
 
     private static string Envelope(string type, object data) =>

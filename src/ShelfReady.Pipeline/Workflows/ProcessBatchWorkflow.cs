@@ -22,6 +22,11 @@ public sealed record BatchItem(string File, string? JobId, ImageStatus? Status);
 /// <summary>Input and output of CheckBatch: the manifest's items with whatever is newly known.</summary>
 public sealed record CheckBatchInput(string Merchant, string Batch, BlobPath Manifest, IReadOnlyList<BatchItem> Items);
 
+/// <summary>Output of CheckBatch.</summary>
+/// <param name="Items">The manifest's items with whatever is newly known.</param>
+/// <param name="Refused">Why the manifest was refused (and quarantined), if it was; then there are no items.</param>
+public sealed record BatchCheck(IReadOnlyList<BatchItem> Items, string? Refused);
+
 /// <summary>Input of Package.</summary>
 public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<BatchItem> Items);
 
@@ -37,7 +42,8 @@ public sealed record PackageOutput(BlobPath Zip, BlobPath Manifest, BlobPath Csv
 public sealed record BatchProgress(int Listed, int Finished);
 
 /// <summary>
-/// A sealed batch: waits (durable timers between looks) until every listed image has an outcome or the
+/// A sealed batch: refuses a manifest it does not understand (quarantine, <c>batch.rejected</c>, the workflow
+/// fails with the reason) instead of delivering it empty; otherwise waits (durable timers between looks) until every listed image has an outcome or the
 /// deadline passes, then builds the delivery package and tells the merchant what is missing or failed.
 /// Looking at outcomes instead of waiting for events means an image that finished before the manifest
 /// arrived is counted too.
@@ -52,14 +58,21 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         ArgumentNullException.ThrowIfNull(input);
         var deadline = context.CurrentUtcDateTime + input.Deadline;
         var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io);
-        var items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
+        var check = await context.CallActivityAsync<BatchCheck>(
             ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), PipelineRetries.Io);
+        if (check.Refused is { } refusal)
+        {
+            await WebhookDelivery.DeliverAsync(context, WebhookEvents.ForRefusedBatch(input.Merchant, input.Batch, input.Manifest, refusal), settings);
+            throw new BatchManifestRefusedException(input.Manifest, refusal);
+        }
+
+        var items = check.Items;
         while (items.Any(item => item.Status is null) && context.CurrentUtcDateTime < deadline)
         {
             context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
             await context.CreateTimer(Min(context.CurrentUtcDateTime + input.PollInterval, deadline), CancellationToken.None);
-            items = await context.CallActivityAsync<IReadOnlyList<BatchItem>>(
-                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), PipelineRetries.Io);
+            items = (await context.CallActivityAsync<BatchCheck>(
+                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), PipelineRetries.Io)).Items;
         }
 
         context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));

@@ -35,6 +35,47 @@ public sealed class ProcessCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(output, "storage", "quarantine", "acme", BatchName, "broken.jpg.error.json")));
     }
 
+    // The issue's folder: a camera RAW, formats the pipeline has no decoder for, an upper-case extension, no
+    // extension, a text file, a hidden file and a sidecar. Each visible non-sidecar file ends exported or
+    // quarantined with a reason; none is passed over.
+    [Fact]
+    public async Task Process_EveryKindOfDroppedFile_ProcessesOrQuarantinesEachWithItsReason()
+    {
+        WritePhotos(2);
+        var token = TestContext.Current.CancellationToken;
+        File.Copy(Path.Combine(photos, "item-0.jpg"), Path.Combine(photos, "UPPER.JPG"));
+        File.Copy(Path.Combine(photos, "item-1.jpg"), Path.Combine(photos, "no-extension"));
+        await File.WriteAllBytesAsync(Path.Combine(photos, "shot.cr2"), [.. "II*\0"u8, 16, 0, 0, 0, .. "CR"u8, 2, 0, .. new byte[64]], token);
+        await File.WriteAllBytesAsync(Path.Combine(photos, "scan.bmp"), [.. "BM"u8, .. new byte[64]], token);
+        await File.WriteAllBytesAsync(Path.Combine(photos, "layers.psd"), [.. "8BPS"u8, .. new byte[64]], token);
+        await File.WriteAllTextAsync(Path.Combine(photos, "notes.txt"), "shoot notes", token);
+        await File.WriteAllTextAsync(Path.Combine(photos, ".DS_Store"), "finder", token);
+        await File.WriteAllTextAsync(Path.Combine(photos, "item-0.jpg.json"), """{"category": "electronics"}""", token);
+
+        var exitCode = await RunAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(4, Directory.GetFiles(ExportFolder("amazon_main")).Length);
+        Assert.Equal(
+            ["layers.psd.error.json", "notes.txt.error.json", "scan.bmp.error.json", "shot.cr2.error.json"],
+            Directory.GetFiles(QuarantineFolder, "*.error.json").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("RAW", await File.ReadAllTextAsync(Path.Combine(QuarantineFolder, "shot.cr2.error.json"), token), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "storage", "uploads", "acme", BatchName, ".DS_Store")));
+    }
+
+    [Fact]
+    public async Task Process_NamesThatCollideWhenMadeSafe_KeepsBothFiles()
+    {
+        WritePhotos(2);
+        File.Move(Path.Combine(photos, "item-0.jpg"), Path.Combine(photos, "a b.jpg"));
+        File.Move(Path.Combine(photos, "item-1.jpg"), Path.Combine(photos, "a_b.jpg"));
+
+        var exitCode = await RunAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(2, Directory.GetFiles(ExportFolder("amazon_main")).Length);
+    }
+
     public void Dispose()
     {
         Directory.Delete(photos, recursive: true);
@@ -42,6 +83,8 @@ public sealed class ProcessCommandTests : IDisposable
     }
 
     private string BatchName => Path.GetFileName(photos).ToLowerInvariant();
+
+    private string QuarantineFolder => Path.Combine(output, "storage", "quarantine", "acme", BatchName);
 
     private string ExportFolder(string platform) => Path.Combine(output, "storage", "exports", "acme", BatchName, platform);
 

@@ -63,9 +63,9 @@ public sealed class ActivityIdempotencyTests : IDisposable
         await TwiceAsync(new NotifyActivity(store), outcome);
         await store.WriteAsync(new BlobPath(BlobContainers.Uploads, $"{Merchant}/{Batch}/manifest.json"), PipelineJson.Bytes(new BatchManifest { Images = [new ManifestEntry { File = "mug-001.jpg" }] }), Token);
         var items = await TwiceAsync(new CheckBatchActivity(store), new CheckBatchInput(Merchant, Batch, new BlobPath(BlobContainers.Uploads, $"{Merchant}/{Batch}/manifest.json"), []));
-        await TwiceAsync(new PackageActivity(store), new PackageInput(Merchant, Batch, items));
+        await TwiceAsync(new PackageActivity(store), new PackageInput(Merchant, Batch, items.Items));
 
-        Assert.Equal(ImageStatus.Exported, Assert.Single(items).Status);
+        Assert.Equal(ImageStatus.Exported, Assert.Single(items.Items).Status);
         Assert.Equal(4, exports.Count);
     }
 

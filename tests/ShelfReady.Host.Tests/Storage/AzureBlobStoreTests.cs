@@ -11,6 +11,8 @@ public sealed class AzureBlobStoreTests(AzuriteFixture azurite) : BlobStoreContr
 
     protected override IBlobStore Store => store;
 
+    protected override int ClaimRaceRounds => 100;
+
     [Fact]
     public async Task WriteAsync_NewContainer_IsCreatedOnFirstUse()
     {

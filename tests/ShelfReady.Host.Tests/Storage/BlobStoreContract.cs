@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ShelfReady.Pipeline.Storage;
 
 namespace ShelfReady.Host.Tests.Storage;
@@ -8,7 +9,15 @@ namespace ShelfReady.Host.Tests.Storage;
 /// </summary>
 public abstract class BlobStoreContract
 {
+    private const int RacingCallers = 8;
+
     protected abstract IBlobStore Store { get; }
+
+    /// <summary>Rounds of the create-if-absent race: as many as the store answers in a few seconds.</summary>
+    protected abstract int ClaimRaceRounds { get; }
+
+    /// <summary>The store the race runs on; the same adapter as <see cref="Store"/>.</summary>
+    protected virtual IBlobStore ClaimRaceStore => Store;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -71,6 +80,65 @@ public abstract class BlobStoreContract
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Store.CreateIfAbsentAsync(path, new[] { (byte)i }, Token)));
 
         Assert.Equal(1, results.Count(won => won));
+    }
+
+    // Each round, eight callers race to create one name with different 16 KB contents while a reader keeps
+    // reading it: exactly one must win, and every read must return the winner's whole content or nothing.
+    [Fact]
+    public async Task CreateIfAbsentAsync_ManyRacingRounds_OneWinnerAndNoPartialRead()
+    {
+        var wrongWinners = new List<string>();
+        var badReads = new List<string>();
+        for (var round = 0; round < ClaimRaceRounds; round++)
+        {
+            var path = new BlobPath("work", $"names/race/{round}.claim");
+            var contents = Enumerable.Range(0, RacingCallers).Select(caller => RaceContent(round, caller)).ToArray();
+            var reads = new ConcurrentBag<byte[]>();
+            using var racing = new CancellationTokenSource();
+            var reader = Task.Run(() => ReadUntilCancelledAsync(path, reads, racing.Token), Token);
+
+            var won = await Task.WhenAll(contents.Select(content => Task.Run(() => ClaimRaceStore.CreateIfAbsentAsync(path, content, Token), Token)));
+            await racing.CancelAsync();
+            await reader;
+
+            var winners = won.Count(w => w);
+            if (winners != 1)
+            {
+                wrongWinners.Add($"round {round}: {winners} winners");
+                continue;
+            }
+
+            var winner = contents[Array.IndexOf(won, true)];
+            reads.Add(await ClaimRaceStore.ReadAsync(path, Token));
+            badReads.AddRange(reads.Where(read => !read.AsSpan().SequenceEqual(winner)).Select(read => $"round {round}: read {read.Length} bytes that are not the winner's"));
+            await ClaimRaceStore.DeleteAsync(path, Token);
+        }
+
+        Assert.Empty(wrongWinners);
+        Assert.Empty(badReads);
+    }
+
+    private static byte[] RaceContent(int round, int caller)
+    {
+        var content = new byte[16 * 1024];
+        new Random((round * RacingCallers) + caller).NextBytes(content);
+        return content;
+    }
+
+    private async Task ReadUntilCancelledAsync(BlobPath path, ConcurrentBag<byte[]> reads, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                reads.Add(await ClaimRaceStore.ReadAsync(path, Token));
+            }
+            catch (BlobNotFoundException)
+            {
+                // Not created yet: look again without starving the racing callers of the two cores.
+                await Task.Delay(1, Token);
+            }
+        }
     }
 
     [Fact]

@@ -59,6 +59,38 @@ public sealed class UploadWatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScanOnce_AnyVisibleFile_StartsAnImageJobAndLeavesOutOnlyHiddenFilesAndSidecars()
+    {
+        string[] uploads = ["acme/b1/shot.CR2", "acme/b1/scan.bmp", "acme/b1/UPPER.JPG", "acme/b1/no-extension", "acme/b1/notes.json"];
+        string[] leftOut = ["acme/b1/.DS_Store", "acme/b1/.thumbs/a.jpg", "acme/b1/UPPER.JPG.json", "acme/b1/no-extension.json"];
+        foreach (var name in uploads.Concat(leftOut))
+        {
+            await store.WriteAsync(new BlobPath(BlobContainers.Uploads, name), new byte[] { 1 }, Token);
+        }
+
+        var watcher = Watcher();
+        await watcher.ScanOnceAsync(Token);
+
+        Assert.Equal(uploads.Length, await watcher.ScanOnceAsync(Token));
+        Assert.Equal(uploads.Order(StringComparer.Ordinal), await CompletedStartsAsync());
+    }
+
+    [Fact]
+    public async Task ScanOnce_FileOutsideABatchFolder_IsQuarantinedWithItsReason()
+    {
+        var stray = new BlobPath(BlobContainers.Uploads, "acme/stray.jpg");
+        await store.WriteAsync(stray, new byte[] { 1 }, Token);
+        var watcher = Watcher();
+
+        await watcher.ScanOnceAsync(Token);
+        await watcher.ScanOnceAsync(Token);
+
+        var record = PipelineJson.Read<QuarantineRecord>(await store.ReadAsync(WorkPaths.QuarantineReason(stray), Token), "reason");
+        Assert.Equal("OutsideBatch", record.Code);
+        Assert.Empty(await engine.ListAsync(cancellationToken: Token));
+    }
+
+    [Fact]
     public async Task ScanOnce_WorkflowCannotStart_QuarantinesAfterTheConfiguredAttempts()
     {
         await using var stopped = new WorkflowEngine(new WorkflowRegistry(), new WorkflowEngineOptions { DatabasePath = Path.Combine(root, "unregistered.db") });
@@ -84,6 +116,19 @@ public sealed class UploadWatcherTests : IAsyncLifetime
     }
 
     private UploadWatcher Watcher() => new(store, engine, Options.Create(new WatcherOptions()));
+
+    private async Task<List<string>> CompletedStartsAsync()
+    {
+        foreach (var instance in await engine.ListAsync(cancellationToken: Token))
+        {
+            await engine.WaitForCompletionAsync(instance.InstanceId, Token);
+        }
+
+        lock (started)
+        {
+            return [.. started.Order(StringComparer.Ordinal)];
+        }
+    }
 
     private string Record(string name)
     {
