@@ -1,3 +1,4 @@
+using ShelfReady.Durable.Telemetry;
 using ShelfReady.Orchestration;
 
 namespace ShelfReady.Durable;
@@ -24,7 +25,7 @@ public sealed class WorkflowActivityInvoker(WorkflowRegistry registry, IServiceP
         ArgumentNullException.ThrowIfNull(registry);
         var activity = registry.CreateActivity(name, services)
             ?? throw new InvalidOperationException($"No activity named '{name}' is registered.");
-        var result = await activity.RunAsync(new ActivityContext(name, instanceId, cancellationToken), input).ConfigureAwait(false);
-        return (TOutput)result!;
+        var context = new ActivityContext(name, instanceId, cancellationToken);
+        return await StageTelemetry.MeasureAsync(name, instanceId, async () => (TOutput)(await activity.RunAsync(context, input).ConfigureAwait(false))!).ConfigureAwait(false);
     }
 }

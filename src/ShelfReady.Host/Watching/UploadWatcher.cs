@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using ShelfReady.Host.Batches;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Jobs;
@@ -65,7 +64,7 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
 
     private async Task<bool> TryStartAsync(StoredBlob blob, CancellationToken cancellationToken)
     {
-        var kind = Classify(blob.Path);
+        var kind = UploadRules.Classify(blob.Path);
         var receipt = Receipt(blob.Path);
         if (kind == UploadKind.Ignored || await HasReceiptAsync(receipt, blob.ETag, cancellationToken).ConfigureAwait(false))
         {
@@ -120,30 +119,7 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
         await store.GetPropertiesAsync(receipt, cancellationToken).ConfigureAwait(false) is not null
         && Encoding.UTF8.GetString(await store.ReadAsync(receipt, cancellationToken).ConfigureAwait(false)) == etag;
 
-    // Uploads live at {merchant}/{batch}/{file}; anything shallower, and sidecars, start nothing.
-    private static UploadKind Classify(BlobPath path)
-    {
-        if (path.Name.Count(c => c == '/') < 2)
-        {
-            return UploadKind.Ignored;
-        }
-
-        if (path.FileName == "manifest.json" && path.Name.Count(c => c == '/') == 2)
-        {
-            return UploadKind.Manifest;
-        }
-
-        return BatchRunner.IsImageUpload(path) ? UploadKind.Image : UploadKind.Ignored;
-    }
-
     private static BlobPath Receipt(BlobPath upload) => new(BlobContainers.Work, $"receipts/{upload.Name}.receipt");
 
     private static string Fingerprint(StoredBlob blob) => $"{blob.Length}:{blob.ETag}";
-
-    private enum UploadKind
-    {
-        Ignored,
-        Image,
-        Manifest,
-    }
 }
