@@ -39,7 +39,7 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         {
             ["ShelfReady:StorageConnectionString"] = azurite.ConnectionString,
             ["ShelfReady:BatchPollInterval"] = "00:00:01",
-            ["ShelfReady:BatchDeadline"] = "00:00:30",
+            ["ShelfReady:BatchDeadline"] = "00:00:06",
         }).Build();
         services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddShelfReadyFunctions(configuration).BuildServiceProvider(validateScopes: true);
         Store = new AzureBlobStore(new BlobServiceClient(azurite.ConnectionString));

@@ -55,6 +55,28 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task RunAsync_Manifest_StartsProcessBatchOnceWhichDeliversWithTheMissingFile()
+    {
+        var (_, content) = await UploadShotAsync("acme", "sealed", "camera.jpg", seed: 16);
+        var image = await app.Trigger.RunAsync(content, "acme", "sealed", "camera.jpg", app.Host.Client, Token);
+        await app.Host.Client.WaitForInstanceCompletionAsync(image!, Token);
+        var manifest = Encoding.UTF8.GetBytes("""{"images":[{"file":"camera.jpg"},{"file":"never-sent.jpg"}]}""");
+        await app.Store.WriteAsync(new BlobPath(BlobContainers.Uploads, "acme/sealed/manifest.json"), manifest, Token);
+
+        var batch = await app.Trigger.RunAsync(manifest, "acme", "sealed", "manifest.json", app.Host.Client, Token);
+        var duplicate = await app.Trigger.RunAsync(manifest, "acme", "sealed", "manifest.json", app.Host.Client, Token);
+        var finished = await app.Host.Client.WaitForInstanceCompletionAsync(batch!, getInputsAndOutputs: true, Token);
+
+        Assert.Equal(JobIdentity.BatchInstanceId("acme", "sealed"), batch);
+        Assert.Null(duplicate);
+        Assert.True(finished.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{finished.RuntimeStatus}: {finished.FailureDetails}");
+        var package = finished.ReadOutputAs<PackageOutput>()!;
+        Assert.Equal(["never-sent.jpg"], package.Missing);
+        Assert.Empty(package.Failed);
+        Assert.NotNull(await app.Store.GetPropertiesAsync(package.Zip, Token));
+    }
+
+    [Fact]
     public async Task RunAsync_Sidecar_StartsNothing()
     {
         var sidecar = Encoding.UTF8.GetBytes("""{"category":"electronics"}""");
