@@ -66,10 +66,18 @@ public sealed class WorkflowRegistry
 
     internal bool HasWorkflow(string name) => workflows.ContainsKey(name);
 
-    internal IWorkflow? CreateWorkflow(string name, IServiceProvider services) =>
+    /// <summary>Creates a registered workflow, for engines other than the embedded one (Durable Task adapters).</summary>
+    /// <param name="name">The workflow name.</param>
+    /// <param name="services">Where constructor dependencies come from.</param>
+    /// <returns>The workflow, or <see langword="null"/> when none has that name.</returns>
+    public IWorkflow? CreateWorkflow(string name, IServiceProvider services) =>
         workflows.TryGetValue(name, out var factory) ? factory(services) : null;
 
-    internal IActivity? CreateActivity(string name, IServiceProvider services) =>
+    /// <summary>Creates a registered activity, for engines other than the embedded one (Durable Task adapters).</summary>
+    /// <param name="name">The activity name.</param>
+    /// <param name="services">Where constructor dependencies come from.</param>
+    /// <returns>The activity, or <see langword="null"/> when none has that name.</returns>
+    public IActivity? CreateActivity(string name, IServiceProvider services) =>
         activities.TryGetValue(name, out var factory) ? factory(services) : null;
 
     private WorkflowRegistry Add<T>(Dictionary<string, Func<IServiceProvider, T>> map, string name, Func<IServiceProvider, T> factory)

@@ -40,6 +40,8 @@ if (args is ["segment-quality", .. var qualityArgs])
 if (args is ["qc-calibration", .. var calibrationArgs])
 {
     QcCalibration.Run(calibrationArgs);
+    return;
+}
 
 if (args is ["claim-race", .. var raceArgs])
 {

@@ -3,6 +3,8 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ShelfReady.Adapters.Composition;
+using ShelfReady.Adapters.Storage;
 using ShelfReady.Host.Diagnostics;
 using ShelfReady.Host.Storage;
 using ShelfReady.Imaging;

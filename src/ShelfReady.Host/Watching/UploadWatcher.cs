@@ -140,7 +140,7 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
             return UploadKind.OutsideBatch;
         }
 
-        if (path.FileName == "manifest.json" && depth == 2)
+        if (path.FileName == UploadRules.ManifestFileName && depth == 2)
         {
             return UploadKind.Manifest;
         }
@@ -151,12 +151,4 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
     private static BlobPath Receipt(BlobPath upload) => new(BlobContainers.Work, $"receipts/{upload.Name}.receipt");
 
     private static string Fingerprint(StoredBlob blob) => $"{blob.Length}:{blob.ETag}";
-
-    private enum UploadKind
-    {
-        Ignored,
-        Image,
-        Manifest,
-        OutsideBatch,
-    }
 }

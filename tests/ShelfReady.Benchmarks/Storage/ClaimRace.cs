@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Blobs;
+using ShelfReady.Adapters.Storage;
 using ShelfReady.Host.Storage;
 using ShelfReady.Pipeline.Storage;
 

@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using ShelfReady.Host.Storage;
+using ShelfReady.Adapters.Storage;
 using ShelfReady.Host.Tests.Infrastructure;
 using ShelfReady.Pipeline.Storage;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ShelfReady.Host.Composition;
+using ShelfReady.Adapters.Composition;
+using ShelfReady.Adapters.Webhooks;
 using ShelfReady.Host.Tests.Infrastructure;
-using ShelfReady.Host.Webhooks;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Webhooks;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ShelfReady.Host.Webhooks;
+namespace ShelfReady.Adapters.Webhooks;
 
 /// <summary>
 /// Refuses webhook targets inside private, loopback, link-local or otherwise non-public address space, so a

@@ -1,4 +1,4 @@
-namespace ShelfReady.Host.Webhooks;
+namespace ShelfReady.Adapters.Webhooks;
 
 /// <summary>A webhook target refused by the SSRF guard: retrying cannot help.</summary>
 public sealed class WebhookTargetRefusedException : Exception

@@ -6,7 +6,7 @@ using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Webhooks;
 
-namespace ShelfReady.Host.Webhooks;
+namespace ShelfReady.Adapters.Webhooks;
 
 /// <summary>
 /// Delivers Standard Webhooks 1.0 messages over HTTP with the webhook-id (stable across retries),

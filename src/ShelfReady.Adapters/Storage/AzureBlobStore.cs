@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ShelfReady.Pipeline.Storage;
 
-namespace ShelfReady.Host.Storage;
+namespace ShelfReady.Adapters.Storage;
 
 /// <summary>
 /// Blob storage on Azure Blob Storage or any endpoint that speaks its API (Azurite). Block blob uploads

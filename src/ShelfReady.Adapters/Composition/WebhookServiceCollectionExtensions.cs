@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ShelfReady.Host.Webhooks;
+using ShelfReady.Adapters.Webhooks;
 using ShelfReady.Pipeline.Ports;
 
-namespace ShelfReady.Host.Composition;
+namespace ShelfReady.Adapters.Composition;
 
 /// <summary>Registers webhook delivery.</summary>
 public static class WebhookServiceCollectionExtensions

@@ -6,7 +6,7 @@ using ShelfReady.Inference.Models;
 using ShelfReady.Pipeline.Classification;
 using ShelfReady.Pipeline.Ports;
 
-namespace ShelfReady.Host.Composition;
+namespace ShelfReady.Adapters.Composition;
 
 /// <summary>Adds the ONNX image classifier when "Classifier:Model" names a model card.</summary>
 public static class ClassifierServiceCollectionExtensions

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Segmentation;
 
-namespace ShelfReady.Host.Composition;
+namespace ShelfReady.Adapters.Composition;
 
 /// <summary>Chooses the segmenter: the segmentation service when an endpoint is configured, else the classical one in-process.</summary>
 public static class SegmentationServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ShelfReady.Host.Webhooks;
+namespace ShelfReady.Adapters.Webhooks;
 
 /// <summary>How the host delivers webhooks (configuration section "Webhooks").</summary>
 public sealed class WebhookOptions

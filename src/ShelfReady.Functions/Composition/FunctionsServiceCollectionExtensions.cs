@@ -1,0 +1,74 @@
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ShelfReady.Adapters.Composition;
+using ShelfReady.Adapters.Storage;
+using ShelfReady.Durable;
+using ShelfReady.Durable.Telemetry;
+using ShelfReady.Imaging;
+using ShelfReady.Imaging.Loading;
+using ShelfReady.Orchestration;
+using ShelfReady.Pipeline;
+using ShelfReady.Pipeline.Profiles;
+using ShelfReady.Pipeline.Storage;
+
+namespace ShelfReady.Functions.Composition;
+
+/// <summary>Wires the pipeline's activities, their adapters and telemetry for the Functions app.</summary>
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>The setting that turns on export to Application Insights.</summary>
+    public const string AppInsightsConnectionKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>Adds storage, imaging, segmentation, classification, webhooks, the activities and telemetry.</summary>
+    public static IServiceCollection AddShelfReadyFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<FunctionsOptions>().Bind(configuration.GetSection(FunctionsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IBlobStore>(provider => CreateStore(provider.GetRequiredService<IOptions<FunctionsOptions>>().Value));
+        services.AddSingleton(_ =>
+        {
+            VipsRuntime.EnsureConfigured();
+            return new ImageLoader(configuration.GetSection("Imaging").Get<ImageLoadOptions>() ?? ImageLoadOptions.Default);
+        });
+        services.AddSingleton(PlatformProfileCatalog.Builtin());
+        services.AddShelfReadySegmentation(configuration);
+        services.AddShelfReadyClassifier(configuration);
+        services.AddShelfReadyWebhooks(configuration);
+        services.AddSingleton(new WorkflowRegistry().AddShelfReadyPipeline());
+        services.AddSingleton(provider => new WorkflowActivityInvoker(provider.GetRequiredService<WorkflowRegistry>(), provider));
+        AddTelemetry(services, configuration[AppInsightsConnectionKey]);
+        return services;
+    }
+
+    private static AzureBlobStore CreateStore(FunctionsOptions options) =>
+        string.IsNullOrWhiteSpace(options.StorageConnectionString)
+            ? new AzureBlobStore(new BlobServiceClient(options.StorageAccountUri!, new DefaultAzureCredential()))
+            : new AzureBlobStore(new BlobServiceClient(options.StorageConnectionString));
+
+    // Without a connection string (tests, local runs) spans and metrics are still produced for any listener,
+    // just not exported.
+    private static void AddTelemetry(IServiceCollection services, string? appInsights)
+    {
+        services.AddOpenTelemetry()
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(StageTelemetry.SourceName);
+                if (!string.IsNullOrWhiteSpace(appInsights))
+                {
+                    tracing.AddAzureMonitorTraceExporter(exporter => exporter.ConnectionString = appInsights);
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(StageTelemetry.MeterName);
+                if (!string.IsNullOrWhiteSpace(appInsights))
+                {
+                    metrics.AddAzureMonitorMetricExporter(exporter => exporter.ConnectionString = appInsights);
+                }
+            });
+    }
+}
