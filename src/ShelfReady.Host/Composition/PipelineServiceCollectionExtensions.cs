@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ShelfReady.Host.Diagnostics;
+using ShelfReady.Host.Review;
 using ShelfReady.Host.Storage;
 using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
@@ -11,6 +12,8 @@ using ShelfReady.Orchestration;
 using ShelfReady.Pipeline;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Storage;
+using ShelfReady.Review;
+using ShelfReady.Review.Decisions;
 
 namespace ShelfReady.Host.Composition;
 
@@ -30,6 +33,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddShelfReadyWebhooks(configuration);
         services.AddSingleton(provider => CreateEngine(provider));
         services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<WorkflowEngine>());
+        services.AddShelfReadyReview(configuration);
+        services.AddOptions<ReviewOptions>().PostConfigure<IOptions<EngineSettings>>((review, engine) => ReviewKeyFile.Apply(review, engine.Value.DatabasePath));
+        services.AddSingleton<IReviewDecisionSink, EngineReviewDecisionSink>();
         return services;
     }
 

@@ -101,7 +101,7 @@ public static class ReviewPages
             {
                 var request = item.Pending.Record.Request;
                 body.Append(CultureInfo.InvariantCulture, $"<tr class=\"item\"><td><img class=\"thumb\" alt=\"\" src=\"{E(item.LinkPath)}/image/thumb\"></td>");
-                body.Append(CultureInfo.InvariantCulture, $"<td><a class=\"open\" href=\"{E(item.LinkPath)}?back={E(queuePath)}\">{E(request.Job.Source.FileName)}</a></td><td>{E(request.Job.Batch)}</td>");
+                body.Append(CultureInfo.InvariantCulture, $"<td><a class=\"open\" href=\"{E(item.LinkPath)}?back={E(Uri.EscapeDataString(queuePath))}\">{E(request.Job.Source.FileName)}</a></td><td>{E(request.Job.Batch)}</td>");
                 body.Append(CultureInfo.InvariantCulture, $"<td>{E(request.Category ?? "unknown")}</td><td>{E(request.Route.Complexity.ToString())}</td><td>{request.Attempt.Qc.Score}</td>");
                 body.Append(CultureInfo.InvariantCulture, $"<td>{item.Pending.RequestedAt:yyyy-MM-dd HH:mm} UTC</td>");
                 body.Append(CultureInfo.InvariantCulture, $"<td><form method=\"post\" action=\"{E(item.LinkPath)}\"><input type=\"hidden\" name=\"_form\" value=\"{E(item.FormToken)}\"><input type=\"hidden\" name=\"back\" value=\"{E(queuePath)}\"><input type=\"hidden\" name=\"decision\" value=\"approve\"><button class=\"primary\">Approve</button></form></td></tr>");
