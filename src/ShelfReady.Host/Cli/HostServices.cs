@@ -21,6 +21,7 @@ internal static class HostServices
             .AddEnvironmentVariables("SHELFREADY_")
             .AddInMemoryCollection(overrides)
             .Build();
+        DefaultPublicBaseUrl(configuration, ServeCommand.DefaultPort);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddShelfReady(configuration)
@@ -35,5 +36,15 @@ internal static class HostServices
         ["Storage:Kind"] = "Folder",
         ["Storage:Root"] = Path.Combine(folder, "storage"),
         ["Engine:DatabasePath"] = Path.Combine(folder, "engine.db"),
+        ["Review:Email:OutboxFolder"] = Path.Combine(folder, "outbox"),
     };
+
+    /// <summary>Links point at the local <c>serve</c> unless a public base URL is configured.</summary>
+    public static void DefaultPublicBaseUrl(IConfiguration configuration, int port)
+    {
+        if (string.IsNullOrWhiteSpace(configuration["Review:PublicBaseUrl"]))
+        {
+            configuration["Review:PublicBaseUrl"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/");
+        }
+    }
 }

@@ -59,6 +59,15 @@ internal static class RunPresenter
         AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "Report: [link]{0}[/]", Markup.Escape(reportLocation));
     }
 
+    /// <summary>Where the images that wait for a person can be decided.</summary>
+    public static void PrintReviewWhere(Uri queue, string outbox, string reviewer, string folder)
+    {
+        // Plain lines: a console that wraps the URL would break it for copy and paste.
+        Console.WriteLine($"Waiting images can be reviewed once serve runs on this folder: shelfready serve --out {folder}");
+        Console.WriteLine($"  queue for {reviewer}: {queue.AbsoluteUri}");
+        Console.WriteLine($"  review emails (.eml): {outbox}");
+    }
+
     private static string Shorten(string text) => text.Length <= 70 ? text : text[..67] + "...";
 
     private sealed class PlainProgress : IProgress<IReadOnlyList<ImageRun>>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ShelfReady.Adapters.Composition;
 using ShelfReady.Adapters.Storage;
 using ShelfReady.Host.Diagnostics;
+using ShelfReady.Host.Review;
 using ShelfReady.Host.Storage;
 using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
@@ -13,6 +14,8 @@ using ShelfReady.Orchestration;
 using ShelfReady.Pipeline;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Storage;
+using ShelfReady.Review;
+using ShelfReady.Review.Decisions;
 
 namespace ShelfReady.Host.Composition;
 
@@ -32,6 +35,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddShelfReadyWebhooks(configuration);
         services.AddSingleton(provider => CreateEngine(provider));
         services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<WorkflowEngine>());
+        services.AddShelfReadyReview(configuration);
+        services.AddOptions<ReviewOptions>().PostConfigure<IOptions<EngineSettings>>((review, engine) => ReviewKeyFile.Apply(review, engine.Value.DatabasePath));
+        services.AddSingleton<IReviewDecisionSink, EngineReviewDecisionSink>();
         return services;
     }
 

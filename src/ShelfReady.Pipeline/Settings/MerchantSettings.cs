@@ -29,7 +29,13 @@ public sealed record MerchantSettings
     /// <summary>People who review routed images.</summary>
     public IReadOnlyList<string> Reviewers { get; init; } = [];
 
-    /// <summary>How long a review may take before a reminder is sent; the same again before it escalates.</summary>
+    /// <summary>Who is told at the second deadline, beside the reviewers.</summary>
+    public IReadOnlyList<string> EscalationReviewers { get; init; } = [];
+
+    /// <summary>What happens when nobody decided by the third deadline: "reject" (nothing exported) or "wait" (keep waiting).</summary>
+    public string ReviewTimeoutOutcome { get; init; } = ReviewTimeoutOutcomes.Reject;
+
+    /// <summary>How long a review may take before a reminder is sent; the same again before it escalates, and again before the timeout outcome.</summary>
     public TimeSpan ReviewReminderAfter { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>The merchant's webhook endpoint, or null for none.</summary>
@@ -56,6 +62,11 @@ public sealed record MerchantSettings
         if (ReviewReminderAfter <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("reviewReminderAfter must be positive.");
+        }
+
+        if (ReviewTimeoutOutcome is not (ReviewTimeoutOutcomes.Reject or ReviewTimeoutOutcomes.Wait))
+        {
+            throw new InvalidOperationException($"reviewTimeoutOutcome must be \"{ReviewTimeoutOutcomes.Reject}\" or \"{ReviewTimeoutOutcomes.Wait}\", not \"{ReviewTimeoutOutcome}\".");
         }
 
         foreach (var rule in FileNameRules)

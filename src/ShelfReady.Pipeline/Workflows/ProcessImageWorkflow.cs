@@ -61,16 +61,27 @@ public sealed record QualityCheckInput(string JobId, BlobPath Master, BlobPath M
 public sealed record CutOutAttempt(int Attempt, SegmentOutput Segment, ComposeOutput Composite, QcResult Qc);
 
 /// <summary>Input of RequestReview.</summary>
-public sealed record ReviewRequestInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Attempt, RoutingDecision Route, IReadOnlyList<string> Reviewers, DateTime DeadlineUtc, bool Reminder);
+/// <param name="Job">The image's job.</param>
+/// <param name="Master">The working master (the "before" picture).</param>
+/// <param name="Attempt">The cut-out attempt to decide on.</param>
+/// <param name="Route">The route and why.</param>
+/// <param name="Reviewers">Who is asked (the merchant's reviewers, plus the escalation group when escalating).</param>
+/// <param name="DeadlineUtc">When the next reminder, escalation or timeout comes.</param>
+/// <param name="Reminder">True for the reminder at the first deadline (and for the escalation after it).</param>
+/// <param name="Escalation">True for the message to the escalation group at the second deadline.</param>
+/// <param name="Category">The product category, shown to the reviewer.</param>
+/// <param name="CategorySource">Who named the category.</param>
+public sealed record ReviewRequestInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Attempt, RoutingDecision Route, IReadOnlyList<string> Reviewers, DateTime DeadlineUtc, bool Reminder, bool Escalation = false, string? Category = null, string? CategorySource = null);
 
 /// <summary>The recorded review request.</summary>
 public sealed record ReviewRequestOutput(BlobPath Request);
 
 /// <summary>A reviewer's decision, the payload of the ReviewDecision event.</summary>
-/// <param name="Decision">"approve", "reject" or "redo".</param>
+/// <param name="Decision">"approve", "reject", "redo" or "upload".</param>
 /// <param name="Reviewer">Who decided.</param>
 /// <param name="Reason">Why, required for reject and redo.</param>
-public sealed record ReviewDecision(string Decision, string Reviewer, string? Reason);
+/// <param name="CorrectedMask">For "upload": the reviewer's corrected matte at the master's size, already through the safe loader.</param>
+public sealed record ReviewDecision(string Decision, string Reviewer, string? Reason, BlobPath? CorrectedMask = null);
 
 /// <summary>
 /// Input of Export: one platform for one image, from the approved attempt — its reference composite where
@@ -172,7 +183,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         var analysis = await analysisTask;
         var route = RoutingPolicy.Decide(category.Category, analysis.EdgeComplexity, analysis.ColorMatchRisk);
 
-        var job = new CutOutJob(context, input, ingest.Master, analysis, settings, route);
+        var job = new CutOutJob(context, input, ingest.Master, analysis, settings, route, category);
         var attempt = await CutOutAsync(job, SegmentationStrategies.Primary, 1);
         if (attempt.Qc.Verdict == QcVerdict.Redo)
         {
@@ -185,7 +196,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
             var review = await ReviewAsync(job, attempt);
             if (review.Decision is null || review.Decision.Decision != ReviewDecisions.Approve)
             {
-                var why = review.Decision is null ? "Review timed out: nothing was exported." : $"Rejected by {review.Decision.Reviewer}: {review.Decision.Reason}";
+                var why = review.Decision is null ? $"Review timed out after the reminder and the escalation (timeout outcome: {settings.ReviewTimeoutOutcome}): nothing was exported." : $"Rejected by {review.Decision.Reviewer}: {review.Decision.Reason}";
                 return new ImageOutcome(input, ImageStatus.NotApproved, why, category.Category, route, review.Attempt.Qc, review.Attempt.Attempt, review.Decision?.Reviewer, [], category.Source, review.Attempt.Segment.Segmenter);
             }
 
@@ -201,9 +212,16 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
 
     private static async Task<CutOutAttempt> CutOutAsync(CutOutJob job, string strategy, int attempt)
     {
-        var (context, input, master, analysis, settings, route) = job;
+        var (context, input, master, _, _, route, _) = job;
         context.SetCustomStatus(new ImageProgress("cutting-out", route.Complexity.ToString()));
         var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt, route.Complexity), PipelineRetries.Segmentation);
+        return await FinishAttemptAsync(job, segment, attempt);
+    }
+
+    // Compose and score a matte, whoever made it: a segmenter, or a reviewer's upload.
+    private static async Task<CutOutAttempt> FinishAttemptAsync(CutOutJob job, SegmentOutput segment, int attempt)
+    {
+        var (context, input, master, analysis, settings, _, _) = job;
         var targetFill = ComposeActivity.ReferenceFill;
         var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), PipelineRetries.Io);
         var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), PipelineRetries.Io);
@@ -216,46 +234,56 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         for (var round = 1; ; round++)
         {
             var decision = await AwaitDecisionAsync(job, attempt);
-            if (decision is null || decision.Decision != ReviewDecisions.Redo || round == MaxReviewRounds)
+            var again = decision?.Decision is ReviewDecisions.Redo || (decision?.Decision is ReviewDecisions.Upload && decision.CorrectedMask is not null);
+            if (decision is null || !again || round == MaxReviewRounds)
             {
                 return (decision, attempt);
             }
 
-            attempt = await CutOutAsync(job, SegmentationStrategies.Alternate, attempt.Attempt + 1);
+            attempt = decision.CorrectedMask is { } corrected
+                ? await FinishAttemptAsync(job, new SegmentOutput(corrected, ReviewDecisions.Upload, $"corrected by {decision.Reviewer}"), attempt.Attempt + 1)
+                : await CutOutAsync(job, SegmentationStrategies.Alternate, attempt.Attempt + 1);
         }
     }
 
-    // Waits for the decision with a reminder at the first deadline and gives up at the second. The event stays
-    // buffered by the engine if it arrives after a wait timed out, so the next wait still receives it.
+    // Waits for the decision: a reminder at the first deadline, the escalation group at the second, then the
+    // merchant's timeout outcome (give up, or keep waiting without further mail). The event stays buffered by
+    // the engine if it arrives after a wait timed out, so the next wait still receives it.
     private static async Task<ReviewDecision?> AwaitDecisionAsync(CutOutJob job, CutOutAttempt attempt)
     {
-        var (context, input, master, _, settings, route) = job;
+        var (context, input, master, _, settings, route, category) = job;
         context.SetCustomStatus(new ImageProgress("awaiting-review", route.Complexity.ToString(), attempt.Qc.Score));
-        for (var reminder = false; ; reminder = true)
+        for (var round = 0; round < 3; round++)
         {
             var deadline = context.CurrentUtcDateTime + settings.ReviewReminderAfter;
+            var escalation = round == 2;
+            var reviewers = escalation ? settings.EscalationReviewers.Concat(settings.Reviewers).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : settings.Reviewers;
             await context.CallActivityAsync<ReviewRequestOutput>(
                 ActivityNames.RequestReview,
-                new ReviewRequestInput(input, master, attempt, route, settings.Reviewers, deadline, reminder),
+                new ReviewRequestInput(input, master, attempt, route, reviewers, deadline, round > 0, escalation, category.Category, category.Source),
                 PipelineRetries.Io);
-            using var race = new CancellationTokenSource();
-            var decisionTask = context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, race.Token);
-            var timer = context.CreateTimer(deadline, race.Token);
-            var winner = await Task.WhenAny(decisionTask, timer);
-
-            // Cancel the loser: a timed-out wait must not stay subscribed and swallow a later decision.
-            race.Cancel();
-            if (winner == decisionTask)
+            if (await WaitForDecisionAsync(context, deadline) is { } decision)
             {
-                return await decisionTask;
-            }
-
-            if (reminder)
-            {
-                return null;
+                return decision;
             }
         }
+
+        return settings.ReviewTimeoutOutcome == ReviewTimeoutOutcomes.Wait
+            ? await context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, CancellationToken.None)
+            : null;
     }
 
-    private sealed record CutOutJob(WorkflowContext Context, ProcessImageInput Input, BlobPath Master, AnalysisOutput Analysis, MerchantSettings Settings, RoutingDecision Route);
+    private static async Task<ReviewDecision?> WaitForDecisionAsync(WorkflowContext context, DateTime deadline)
+    {
+        using var race = new CancellationTokenSource();
+        var decisionTask = context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, race.Token);
+        var timer = context.CreateTimer(deadline, race.Token);
+        var winner = await Task.WhenAny(decisionTask, timer);
+
+        // Cancel the loser: a timed-out wait must not stay subscribed and swallow a later decision.
+        race.Cancel();
+        return winner == decisionTask ? await decisionTask : null;
+    }
+
+    private sealed record CutOutJob(WorkflowContext Context, ProcessImageInput Input, BlobPath Master, AnalysisOutput Analysis, MerchantSettings Settings, RoutingDecision Route, CategoryOutput Category);
 }

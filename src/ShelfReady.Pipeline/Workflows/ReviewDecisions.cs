@@ -11,4 +11,7 @@ public static class ReviewDecisions
 
     /// <summary>Cut it out again with the alternate strategy and ask again.</summary>
     public const string Redo = "redo";
+
+    /// <summary>Use the reviewer's corrected cut-out (or mask) as a new attempt, scored and reviewed like any other.</summary>
+    public const string Upload = "upload";
 }
