@@ -12,8 +12,7 @@ internal static class DbBoxes
 {
     public static IReadOnlyList<TextRegion> Extract(ReadOnlySpan<float> map, int mapWidth, int mapHeight, int imageWidth, int imageHeight, DetectionSpec spec)
     {
-        var labels = new int[map.Length];
-        var components = Label(map, mapWidth, mapHeight, (float)spec.Threshold, labels);
+        var components = ConnectedRegions.Find(map, mapWidth, mapHeight, (float)spec.Threshold);
         var integral = Integral(map, mapWidth, mapHeight);
         var scaleX = imageWidth / (double)mapWidth;
         var scaleY = imageHeight / (double)mapHeight;
@@ -51,106 +50,6 @@ internal static class DbBoxes
         return regions.OrderByDescending(r => r.Score).ToList();
     }
 
-    // Two-pass labelling with union-find, 8-connected like a contour search; returns each region's extent.
-    private static List<Component> Label(ReadOnlySpan<float> map, int width, int height, float threshold, int[] labels)
-    {
-        var parent = new List<int> { 0 };
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var i = (y * width) + x;
-                if (map[i] <= threshold)
-                {
-                    continue;
-                }
-
-                var label = 0;
-                foreach (var neighbour in Neighbours(x, y, width))
-                {
-                    var other = labels[neighbour];
-                    if (other == 0)
-                    {
-                        continue;
-                    }
-
-                    label = label == 0 ? Find(parent, other) : Union(parent, label, other);
-                }
-
-                if (label == 0)
-                {
-                    label = parent.Count;
-                    parent.Add(label);
-                }
-
-                labels[i] = label;
-            }
-        }
-
-        var byRoot = new Dictionary<int, Component>();
-        for (var i = 0; i < labels.Length; i++)
-        {
-            if (labels[i] == 0)
-            {
-                continue;
-            }
-
-            var root = Find(parent, labels[i]);
-            var (x, y) = (i % width, i / width);
-            byRoot[root] = byRoot.TryGetValue(root, out var c)
-                ? new Component(Math.Min(c.MinX, x), Math.Min(c.MinY, y), Math.Max(c.MaxX, x), Math.Max(c.MaxY, y), c.Pixels + 1)
-                : new Component(x, y, x, y, 1);
-        }
-
-        return [.. byRoot.Values];
-    }
-
-    // Already-visited neighbours in scan order: left, and the three above.
-    private static IEnumerable<int> Neighbours(int x, int y, int width)
-    {
-        var i = (y * width) + x;
-        if (x > 0)
-        {
-            yield return i - 1;
-        }
-
-        if (y == 0)
-        {
-            yield break;
-        }
-
-        if (x > 0)
-        {
-            yield return i - width - 1;
-        }
-
-        yield return i - width;
-        if (x < width - 1)
-        {
-            yield return i - width + 1;
-        }
-    }
-
-    private static int Find(List<int> parent, int label)
-    {
-        while (parent[label] != label)
-        {
-            parent[label] = parent[parent[label]];
-            label = parent[label];
-        }
-
-        return label;
-    }
-
-    private static int Union(List<int> parent, int a, int b)
-    {
-        var (rootA, rootB) = (Find(parent, a), Find(parent, b));
-        var root = Math.Min(rootA, rootB);
-        parent[rootA] = root;
-        parent[rootB] = root;
-        return root;
-    }
-
     private static double[] Integral(ReadOnlySpan<float> map, int width, int height)
     {
         var sums = new double[(width + 1) * (height + 1)];
@@ -172,6 +71,4 @@ internal static class DbBoxes
         var stride = width + 1;
         return integral[(y1 * stride) + x1] - integral[(y0 * stride) + x1] - integral[(y1 * stride) + x0] + integral[(y0 * stride) + x0];
     }
-
-    private readonly record struct Component(int MinX, int MinY, int MaxX, int MaxY, int Pixels);
 }
