@@ -25,6 +25,8 @@ public static class ComplianceMeasurer
     private const double SceneTexture = 1.5;
     private const double SceneSpread = 60.0;
     private const double BackdropMinShare = 0.05;
+    private const double MinLineAspect = 1.5;
+    private const double MaxGlyphShare = 0.06;
 
     /// <summary>Measures <paramref name="master"/> (3-band uchar sRGB) with its <paramref name="matte"/> (1-band uchar, any size).</summary>
     /// <param name="master">The source photo's working master.</param>
@@ -46,12 +48,12 @@ public static class ComplianceMeasurer
         if (detector is not null)
         {
             var found = detector.Detect(small, cancellationToken);
-            text = [.. found.Regions.Select(region => Place(region, inside, scale))];
+            text = [.. found.Regions.Where(region => IsTextLike(region, small)).Select(region => Place(region, inside, scale))];
         }
 
         var overlay = text.Where(t => t.Placement == TextPlacement.Overlay).ToList();
         var border = HasBorder(grey);
-        var (texture, spread, scene) = Backdrop(grey, inside);
+        var (texture, spread, scene) = border ? InsideBorder(grey, inside) : Backdrop(grey, inside);
         return new ComplianceEvidence(
             detector?.Card.Name,
             detector is null ? detectorNote ?? "no text detector is installed" : null,
@@ -64,6 +66,11 @@ public static class ComplianceMeasurer
             Math.Round(spread, 2),
             scene);
     }
+
+    // A line of text is wide for its height, or small: on the calibration photos the detector's squarish,
+    // large boxes (knurled grips, chair mesh, a ring's facets) were texture, never lettering.
+    private static bool IsTextLike(TextRegion region, Image frame) =>
+        region.Width >= MinLineAspect * region.Height || region.Height <= MaxGlyphShare * Math.Min(frame.Width, frame.Height);
 
     private static TextFinding Place(TextRegion region, Image inside, double scale)
     {
@@ -97,9 +104,10 @@ public static class ComplianceMeasurer
     // A frame: every edge band flat and alike, and unlike the band just inside it.
     private static bool HasBorder(Image grey)
     {
-        var band = Math.Max(2, (int)Math.Round(0.01 * Math.Min(grey.Width, grey.Height)));
+        var band = Band(grey);
+        var inset = Inset(grey);
         var outer = new List<(double Mean, double Deviation)>();
-        foreach (var (x, y, w, h, ix, iy) in Bands(grey.Width, grey.Height, band))
+        foreach (var (x, y, w, h, ix, iy) in Bands(grey.Width, grey.Height, band, inset))
         {
             using var edge = grey.Crop(x, y, w, h);
             using var next = grey.Crop(ix, iy, w, h);
@@ -115,12 +123,26 @@ public static class ComplianceMeasurer
         return outer.Max(o => o.Mean) - outer.Min(o => o.Mean) < 20;
     }
 
-    private static IEnumerable<(int X, int Y, int W, int H, int InnerX, int InnerY)> Bands(int width, int height, int band)
+    private static int Band(Image grey) => Math.Max(2, (int)Math.Round(0.01 * Math.Min(grey.Width, grey.Height)));
+
+    private static int Inset(Image grey) => Math.Max(3 * Band(grey), (int)Math.Round(0.06 * Math.Min(grey.Width, grey.Height)));
+
+    // The frame itself is no backdrop: judge the picture inside it.
+    private static (double Texture, double Spread, bool Scene) InsideBorder(Image grey, Image inside)
     {
-        yield return (0, 0, width, band, 0, band);
-        yield return (0, height - band, width, band, 0, height - (2 * band));
-        yield return (0, 0, band, height, band, 0);
-        yield return (width - band, 0, band, height, width - (2 * band), 0);
+        var inset = Inset(grey);
+        using var innerGrey = grey.Crop(inset, inset, grey.Width - (2 * inset), grey.Height - (2 * inset));
+        using var innerMatte = inside.Crop(inset, inset, grey.Width - (2 * inset), grey.Height - (2 * inset));
+        return Backdrop(innerGrey, innerMatte);
+    }
+
+    // Each edge band, and where the same-sized band lies inset towards the middle (inside any plausible frame).
+    private static IEnumerable<(int X, int Y, int W, int H, int InnerX, int InnerY)> Bands(int width, int height, int band, int inset)
+    {
+        yield return (0, 0, width, band, 0, inset);
+        yield return (0, height - band, width, band, 0, height - band - inset);
+        yield return (0, 0, band, height, inset, 0);
+        yield return (width - band, 0, band, height, width - band - inset, 0);
     }
 
     private static List<string> CutEdges(Image inside)
