@@ -35,5 +35,11 @@ if (args is ["segment-quality", .. var qualityArgs])
     return;
 }
 
+if (args is ["text-detect", .. var textArgs])
+{
+    TextDetectionCost.Run(textArgs);
+    return;
+}
+
 // Pick benchmarks on the command line, e.g. `--filter *Studio*`; see README "Benchmarks".
 BenchmarkSwitcher.FromAssembly(typeof(StudioPathBenchmarks).Assembly).Run(args);
