@@ -10,7 +10,7 @@ public static class PipelineRegistration
 {
     /// <summary>The activities that decode or encode full-resolution images: the ones to limit per core.</summary>
     public static IReadOnlyList<string> HeavyActivities { get; } =
-        [ActivityNames.Ingest, ActivityNames.AnalyzeImage, ActivityNames.Segment, ActivityNames.Compose, ActivityNames.QualityCheck, ActivityNames.Export];
+        [ActivityNames.Ingest, ActivityNames.AnalyzeImage, ActivityNames.Segment, ActivityNames.Compose, ActivityNames.QualityCheck, ActivityNames.CheckCompliance, ActivityNames.Export];
 
     /// <summary>Adds ProcessImage, ProcessBatch and every activity they call.</summary>
     /// <param name="registry">The registry.</param>
@@ -29,6 +29,7 @@ public static class PipelineRegistration
         Add<ComposeActivity>(ActivityNames.Compose);
         Add<QualityCheckActivity>(ActivityNames.QualityCheck);
         Add<RequestReviewActivity>(ActivityNames.RequestReview);
+        Add<CheckComplianceActivity>(ActivityNames.CheckCompliance);
         Add<ExportActivity>(ActivityNames.Export);
         Add<NotifyActivity>(ActivityNames.Notify);
         Add<DeliverWebhookActivity>(ActivityNames.DeliverWebhook);

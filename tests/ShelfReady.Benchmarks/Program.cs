@@ -49,5 +49,11 @@ if (args is ["claim-race", .. var raceArgs])
     return;
 }
 
+if (args is ["text-detect", .. var textArgs])
+{
+    TextDetectionCost.Run(textArgs);
+    return;
+}
+
 // Pick benchmarks on the command line, e.g. `--filter *Studio*`; see README "Benchmarks".
 BenchmarkSwitcher.FromAssembly(typeof(StudioPathBenchmarks).Assembly).Run(args);

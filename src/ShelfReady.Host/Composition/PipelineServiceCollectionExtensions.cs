@@ -32,6 +32,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(PlatformProfileCatalog.Builtin());
         services.AddShelfReadySegmentation(configuration);
         services.AddShelfReadyClassifier(configuration);
+        services.AddShelfReadyCompliance(configuration);
         services.AddShelfReadyWebhooks(configuration);
         services.AddSingleton(provider => CreateEngine(provider));
         services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<WorkflowEngine>());

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using ShelfReady.Host.Batches;
 using ShelfReady.Pipeline.Activities;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
@@ -50,6 +51,7 @@ public sealed class BatchReportWriter(IBlobStore store)
             .Exported{"{"}color:#1a7f37{"}"} .AwaitingReview{"{"}color:#9a6700{"}"} .Rejected,.NotApproved,.Failed{"{"}color:#cf222e{"}"}
             img.crop{"{"}width:auto{"}"}
             .qc td{"{"}border:none;padding:0 8px 0 0{"}"} .small{"{"}color:#666;font-size:12px{"}"}
+            .compliance{"{"}margin-top:4px{"}"} .ok{"{"}color:#1a7f37{"}"} .warn{"{"}color:#9a6700{"}"} .bad{"{"}color:#cf222e;font-weight:bold{"}"}
             </style></head><body><h1>{title}</h1>
             <p>{result.Images.Count} images: {result.Count(ImageRunState.Exported)} exported, {result.Count(ImageRunState.AwaitingReview)} awaiting review,
             {result.Count(ImageRunState.Rejected)} rejected, {result.Count(ImageRunState.NotApproved)} not approved, {result.Count(ImageRunState.Failed)} failed
@@ -126,6 +128,29 @@ public sealed class BatchReportWriter(IBlobStore store)
             html.Append(CultureInfo.InvariantCulture, $"<div><b>{Html.Encode(file.Platform)}</b> {Html.Encode(file.File.Path.FileName)}<br>")
                 .Append(CultureInfo.InvariantCulture, $"<span class=\"small\">{file.File.Format} {file.File.Width}×{file.File.Height}, {file.File.BitDepth}-bit, {file.File.Bytes / 1024.0:0} KB, {Html.Encode(file.File.ColorProfile)}</span></div>");
         }
+
+        foreach (var report in outcome?.Exports.Select(e => e.Compliance).OfType<ComplianceReport>() ?? [])
+        {
+            AppendCompliance(html, report);
+        }
+    }
+
+    // The merchant reads which platform refuses the photo and why, beside the files that did ship.
+    private static void AppendCompliance(StringBuilder html, ComplianceReport report)
+    {
+        var (word, css) = report.Verdict switch
+        {
+            ComplianceVerdict.Compliant => ("compliant", "ok"),
+            ComplianceVerdict.Fix => ("fix", "warn"),
+            _ => ("not allowed", "bad"),
+        };
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"compliance\"><b>{Html.Encode(report.Platform)}</b>: <span class=\"{css}\">{word}</span>");
+        foreach (var line in report.Reasons.Concat(report.Notes))
+        {
+            html.Append("<br><span class=\"small\">").Append(Html.Encode(line)).Append("</span>");
+        }
+
+        html.Append("</div>");
     }
 
     private async Task<int?> LatestAttemptAsync(string jobId, CancellationToken cancellationToken)

@@ -53,6 +53,12 @@ public sealed record ModelCard
     /// <summary>Classification: how many classes to report, ≥ 1. Default 5.</summary>
     public int? TopK { get; init; }
 
+    /// <summary>Text detection: how the probability map becomes boxes; null for PaddleOCR's defaults.</summary>
+    public DetectionSpec? Detection { get; init; }
+
+    /// <summary>Where npm installs the model file when it is not beside the card; null for a file kept in the card's folder.</summary>
+    public NpmModelFile? Npm { get; init; }
+
     /// <summary>Source, licence and checksum.</summary>
     public required ModelProvenance Provenance { get; init; }
 
@@ -60,9 +66,10 @@ public sealed record ModelCard
     [JsonIgnore]
     public string CardPath { get; private init; } = "";
 
-    /// <summary>Absolute path of the model file.</summary>
+    /// <summary>Absolute path of the model file: beside the card, else where the card's npm package installs it.</summary>
     [JsonIgnore]
-    public string ModelPath => Resolve(File);
+    public string ModelPath =>
+        System.IO.File.Exists(Resolve(File)) || Npm is null ? Resolve(File) : Npm.Find(Path.GetDirectoryName(CardPath) ?? "") ?? Resolve(File);
 
     /// <summary>Absolute path of the label file; null without one.</summary>
     [JsonIgnore]
@@ -140,7 +147,7 @@ public sealed record ModelCard
             yield return "name and family must not be empty.";
         }
 
-        foreach (var (field, path) in new[] { ("file", File), ("labels", Labels), ("taxonomy", Taxonomy) })
+        foreach (var (field, path) in new[] { ("file", File), ("labels", Labels), ("taxonomy", Taxonomy), ("npm.path", Npm?.Path) })
         {
             if (path is not null && !IsInsideFolder(path))
             {
@@ -158,7 +165,13 @@ public sealed record ModelCard
             yield return $"output.index must be ≥ 0; it is {Output.Index}.";
         }
 
-        foreach (var problem in Task == ModelTask.Segmentation ? SegmentationProblems() : ClassificationProblems())
+        var taskProblems = Task switch
+        {
+            ModelTask.Segmentation => SegmentationProblems(),
+            ModelTask.TextDetection => DetectionProblems(),
+            _ => ClassificationProblems(),
+        };
+        foreach (var problem in taskProblems)
         {
             yield return problem;
         }
@@ -179,6 +192,29 @@ public sealed record ModelCard
         if (Labels is not null || Taxonomy is not null || ConfidenceFloor is not null || TopK is not null)
         {
             yield return "labels, taxonomy, confidenceFloor and topK belong to classification cards.";
+        }
+    }
+
+    private IEnumerable<string> DetectionProblems()
+    {
+        if (Output.Activation == OutputActivation.Softmax || Output.Normalize != OutputNormalization.None)
+        {
+            yield return "a text detection card's output is a probability map: activation 'none' or 'sigmoid', normalize 'none'.";
+        }
+
+        if (Input.Resize != ResizeMode.LimitSide || Input.Width != Input.Height || Input.Width % 32 != 0)
+        {
+            yield return "a text detection card uses input.resize 'limitSide' with input.width = input.height = the limit side, a multiple of 32.";
+        }
+
+        if (Labels is not null || Taxonomy is not null || ConfidenceFloor is not null || TopK is not null)
+        {
+            yield return "labels, taxonomy, confidenceFloor and topK belong to classification cards.";
+        }
+
+        foreach (var problem in (Detection ?? new DetectionSpec()).Problems())
+        {
+            yield return problem;
         }
     }
 

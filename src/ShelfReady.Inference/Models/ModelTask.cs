@@ -8,4 +8,7 @@ public enum ModelTask
 
     /// <summary>Class scores: "classification".</summary>
     Classification,
+
+    /// <summary>Text regions as a per-pixel probability map post-processed to boxes (DB detectors): "textDetection".</summary>
+    TextDetection,
 }

@@ -53,7 +53,8 @@ internal sealed class ModelSession : IDisposable
             throw;
         }
 
-        MaxBatch = fixedBatch > 0 ? fixedBatch : options.MaxBatch;
+        // Sizes differ per image when the card resizes by a limit side, so such images cannot share a batch.
+        MaxBatch = card.Input.Resize == ResizeMode.LimitSide ? 1 : fixedBatch > 0 ? fixedBatch : options.MaxBatch;
         inputBuffer = new float[MaxBatch * TensorPacker.ElementsPerImage(card.Input)];
     }
 
@@ -81,16 +82,17 @@ internal sealed class ModelSession : IDisposable
 
         var spec = Card.Input;
         var resized = images.Select(image => TensorPacker.Resize(image, spec)).ToArray();
-        var length = TensorPacker.ElementsPerImage(spec);
+        var (width, height) = TensorPacker.TargetSize(spec, images[0].Width, images[0].Height);
+        var length = 3 * width * height;
 
         // A model with a fixed batch larger than the request still needs its full batch: the rest stays zero.
         var batch = fixedBatch > 0 ? fixedBatch : images.Count;
-        long[] shape = spec.Layout == TensorLayout.Nchw ? [batch, 3, spec.Height, spec.Width] : [batch, spec.Height, spec.Width, 3];
+        long[] shape = spec.Layout == TensorLayout.Nchw ? [batch, 3, height, width] : [batch, height, width, 3];
         lock (gate)
         {
             for (var i = 0; i < resized.Length; i++)
             {
-                TensorPacker.Pack(resized[i], spec, inputBuffer.AsSpan(i * length, length));
+                TensorPacker.Pack(resized[i], spec, width, height, inputBuffer.AsSpan(i * length, length));
             }
 
             inputBuffer.AsSpan(images.Count * length, (batch - images.Count) * length).Clear();
@@ -139,7 +141,8 @@ internal sealed class ModelSession : IDisposable
 
         var dims = metadata.Dimensions;
         int[] expected = card.Input.Layout == TensorLayout.Nchw ? [3, card.Input.Height, card.Input.Width] : [card.Input.Height, card.Input.Width, 3];
-        if (dims.Length != 4 || Enumerable.Range(0, 3).Any(i => dims[i + 1] > 0 && dims[i + 1] != expected[i]))
+        var sizeFixed = card.Input.Resize != ResizeMode.LimitSide;
+        if (dims.Length != 4 || Enumerable.Range(0, 3).Any(i => dims[i + 1] > 0 && dims[i + 1] != expected[i] && (sizeFixed || expected[i] == 3)))
         {
             throw new ModelCardException(
                 $"Model '{card.Name}' input '{inputName}' has shape [{string.Join(", ", dims)}] but the card says {card.Input.Layout} " +

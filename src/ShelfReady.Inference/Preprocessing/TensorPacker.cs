@@ -6,8 +6,20 @@ namespace ShelfReady.Inference.Preprocessing;
 /// <summary>Writes an image into a float tensor slot as a model card describes: size, layout, colour order, scale, mean and std.</summary>
 internal static class TensorPacker
 {
-    /// <summary>Number of floats one image occupies.</summary>
+    /// <summary>Most floats one image occupies (every image, unless the card resizes by a limit side).</summary>
     public static int ElementsPerImage(ModelInputSpec spec) => 3 * spec.Width * spec.Height;
+
+    /// <summary>The tensor's width and height for an image of <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public static (int Width, int Height) TargetSize(ModelInputSpec spec, int width, int height)
+    {
+        if (spec.Resize != ResizeMode.LimitSide)
+        {
+            return (spec.Width, spec.Height);
+        }
+
+        var ratio = Math.Min(1.0, spec.Width / (double)Math.Max(width, height));
+        return (RoundTo32(width * ratio, spec.Width), RoundTo32(height * ratio, spec.Width));
+    }
 
     /// <summary>
     /// Resizes <paramref name="rgb"/> (3-band uchar sRGB) to the card's input size: interleaved RGB bytes for
@@ -16,19 +28,20 @@ internal static class TensorPacker
     public static byte[] Resize(Image rgb, ModelInputSpec spec)
     {
         EnsureRgb(rgb);
-        using var resized = VipsResize.To(rgb, spec.Width, spec.Height, Enums.Kernel.Lanczos3);
+        var (width, height) = TargetSize(spec, rgb.Width, rgb.Height);
+        using var resized = VipsResize.To(rgb, width, height, Enums.Kernel.Lanczos3);
         return resized.WriteToMemory<byte>();
     }
 
     /// <summary>
     /// Writes resized pixels from <see cref="Resize"/> normalised into <paramref name="destination"/>, which holds
-    /// exactly <see cref="ElementsPerImage"/> floats, in the card's layout and colour order.
+    /// exactly 3 · <paramref name="width"/> · <paramref name="height"/> floats, in the card's layout and colour order.
     /// </summary>
-    public static void Pack(byte[] pixels, ModelInputSpec spec, Span<float> destination)
+    public static void Pack(byte[] pixels, ModelInputSpec spec, int width, int height, Span<float> destination)
     {
-        if (destination.Length != ElementsPerImage(spec))
+        if (destination.Length != 3 * width * height || pixels.Length != destination.Length)
         {
-            throw new ArgumentException($"Destination holds {destination.Length} floats; the input needs {ElementsPerImage(spec)}.", nameof(destination));
+            throw new ArgumentException($"Destination holds {destination.Length} floats and the pixels {pixels.Length} samples; a {width}×{height} input needs {3 * width * height}.", nameof(destination));
         }
 
         var divisor = spec.Scale == PixelScale.Unit ? 255.0 : Math.Max(Max(pixels), 1e-6);
@@ -44,7 +57,7 @@ internal static class TensorPacker
             source[c] = spec.ColorOrder == ColorOrder.Rgb ? c : 2 - c;
         }
 
-        var plane = spec.Width * spec.Height;
+        var plane = width * height;
         for (var p = 0; p < plane; p++)
         {
             var sample = p * 3;
@@ -65,6 +78,9 @@ internal static class TensorPacker
             throw new ArgumentException($"Expected a 3-band uchar sRGB image; got {rgb.Bands} band(s) of {rgb.Format}.", nameof(rgb));
         }
     }
+
+    // PaddleOCR rounds to the nearest multiple of 32, never below 32; the cap keeps rounding up within the buffer.
+    private static int RoundTo32(double side, int limit) => Math.Clamp((int)Math.Round(side / 32) * 32, 32, limit);
 
     private static byte Max(byte[] pixels)
     {

@@ -1,3 +1,4 @@
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Workflows;
 
 namespace ShelfReady.Pipeline.Activities;
@@ -26,4 +27,5 @@ public sealed record DeliveredImage(string File, string? JobId, ImageStatus? Sta
 /// <param name="Height">Height in pixels.</param>
 /// <param name="Bytes">File size.</param>
 /// <param name="Sha256">Hex SHA-256 of the file.</param>
-public sealed record DeliveredFile(string Platform, string Entry, string Format, int Width, int Height, long Bytes, string Sha256);
+/// <param name="Compliance">The platform's verdict on what the image shows, with reasons; null where none was checked.</param>
+public sealed record DeliveredFile(string Platform, string Entry, string Format, int Width, int Height, long Bytes, string Sha256, ComplianceReport? Compliance = null);

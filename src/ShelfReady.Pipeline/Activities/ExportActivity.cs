@@ -4,6 +4,7 @@ using ShelfReady.Imaging.Compositing;
 using ShelfReady.Imaging.Encoders;
 using ShelfReady.Imaging.Quality;
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Naming;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Storage;
@@ -42,7 +43,8 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
             files.Add(new ExportedFile(path, output.Format.ToString(), verified.Width, verified.Height, encoded.Bytes.LongLength, verified.IccDescription ?? "", verified.BitDepth));
         }
 
-        return new ExportOutput(input.Platform, files);
+        var compliance = input.Compliance is { } evidence ? ComplianceJudge.Judge(input.Platform, profile.Compliance, evidence, DeclaredPieces(input.NamingValues)) : null;
+        return new ExportOutput(input.Platform, files, compliance);
     }
 
     private async Task<Image> FramedAsync(ExportInput input, PlatformProfile profile, CancellationToken token)
@@ -72,6 +74,10 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
             throw new ExportVerificationException($"{profile.Name} numbers images 1–{max}; index {index} has no slot.");
         }
     }
+
+    // A multi-pack is declared by the upload's sidecar or manifest as "pieces".
+    private static int? DeclaredPieces(IReadOnlyDictionary<string, string?> values) =>
+        values.TryGetValue("pieces", out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var pieces) && pieces > 0 ? pieces : null;
 
     private PlatformProfileCatalog ProfilesFor(ExportInput input) =>
         input.Settings.PlatformOverrides is { } overrides ? catalog.WithOverrides(overrides.GetRawText()) : catalog;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Naming;
 using ShelfReady.Pipeline.Storage;
@@ -69,7 +70,7 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
                     var bytes = await store.ReadAsync(exported.Path, token).ConfigureAwait(false);
                     var entry = $"{NameTemplate.MakeSafe(export.Platform)}/{NameTemplate.MakeSafe(exported.Path.FileName)}";
                     AddEntry(zip, entry, bytes);
-                    files.Add(new DeliveredFile(export.Platform, entry, exported.Format, exported.Width, exported.Height, bytes.LongLength, JobIdentity.ContentHash(bytes)));
+                    files.Add(new DeliveredFile(export.Platform, entry, exported.Format, exported.Width, exported.Height, bytes.LongLength, JobIdentity.ContentHash(bytes), export.Compliance));
                 }
             }
 
@@ -99,22 +100,29 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
 
     private static string Csv(DeliveryManifest manifest)
     {
-        var csv = new StringBuilder("file,job_id,status,platform,entry,format,width,height,bytes,sha256\n");
+        var csv = new StringBuilder("file,job_id,status,platform,entry,format,width,height,bytes,sha256,compliance,compliance_reasons\n");
         foreach (var image in manifest.Images)
         {
             if (image.Files.Count == 0)
             {
-                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status?.ToString() ?? "Missing"},,,,,,,");
+                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status?.ToString() ?? "Missing"},,,,,,,,,");
             }
 
             foreach (var f in image.Files)
             {
-                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status},{f.Platform},{Field(f.Entry)},{f.Format},{f.Width},{f.Height},{f.Bytes},{f.Sha256}");
+                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status},{f.Platform},{Field(f.Entry)},{f.Format},{f.Width},{f.Height},{f.Bytes},{f.Sha256},{Verdict(f.Compliance)},{Field(string.Join(" ", f.Compliance?.Reasons ?? []))}");
             }
         }
 
         return csv.ToString();
     }
+
+    private static string Verdict(ComplianceReport? report) => report?.Verdict switch
+    {
+        null => "",
+        ComplianceVerdict.NotAllowed => "not allowed",
+        var verdict => verdict.Value.ToString().ToLowerInvariant(),
+    };
 
     // RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never executes a file name.
     private static string Field(string value)

@@ -39,6 +39,7 @@ public static class WebhookEvents
             reviewedBy = outcome.ReviewedBy,
             fileCount = files.Count,
             files,
+            compliance = outcome.Exports.Where(e => e.Compliance is not null).Select(e => e.Compliance).ToList(),
         };
         var body = Envelope(type, data);
         if (Encoding.UTF8.GetByteCount(body) > MaxBodyBytes)

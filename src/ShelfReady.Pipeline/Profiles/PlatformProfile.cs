@@ -41,6 +41,9 @@ public sealed record PlatformProfile
     /// <summary>Highest image index the platform numbers (Amazon: PT01–PT08); null for none.</summary>
     public int? MaxIndex { get; init; }
 
+    /// <summary>What the platform refuses in what the image shows; every rule off by default.</summary>
+    public ComplianceRules Compliance { get; init; } = new();
+
     /// <summary>The files written per image.</summary>
     public IReadOnlyList<OutputSpec> Outputs { get; init; } = [];
 

@@ -27,6 +27,9 @@ public static class ActivityNames
     /// <summary>Records a review request for a person.</summary>
     public const string RequestReview = nameof(RequestReview);
 
+    /// <summary>Measures the photo for the platforms' content rules.</summary>
+    public const string CheckCompliance = nameof(CheckCompliance);
+
     /// <summary>Writes and verifies one platform's files.</summary>
     public const string Export = nameof(Export);
 

@@ -2,6 +2,7 @@ using ShelfReady.Imaging;
 using ShelfReady.Imaging.Metadata;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Activities;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Routing;
@@ -87,13 +88,16 @@ public sealed record ReviewDecision(string Decision, string Reviewer, string? Re
 /// Input of Export: one platform for one image, from the approved attempt — its reference composite where
 /// the platform's framing matches it, else composed afresh from the master and the approved matte.
 /// </summary>
-public sealed record ExportInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Approved, AnalysisOutput Analysis, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings);
+public sealed record ExportInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Approved, AnalysisOutput Analysis, string Platform, IReadOnlyDictionary<string, string?> NamingValues, MerchantSettings Settings, ComplianceEvidence? Compliance = null);
+
+/// <summary>Input of CheckCompliance: the working master and the approved matte.</summary>
+public sealed record ComplianceInput(string JobId, BlobPath Master, BlobPath Mask);
 
 /// <summary>One verified file in the exports container.</summary>
 public sealed record ExportedFile(BlobPath Path, string Format, int Width, int Height, long Bytes, string ColorProfile, int BitDepth);
 
-/// <summary>What Export wrote for a platform.</summary>
-public sealed record ExportOutput(string Platform, IReadOnlyList<ExportedFile> Files);
+/// <summary>What Export wrote for a platform, and whether the platform takes what the image shows.</summary>
+public sealed record ExportOutput(string Platform, IReadOnlyList<ExportedFile> Files, ComplianceReport? Compliance = null);
 
 /// <summary>How an image's workflow ended.</summary>
 public enum ImageStatus
@@ -205,8 +209,9 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         }
 
         context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
+        var compliance = await context.CallActivityAsync<ComplianceEvidence>(ActivityNames.CheckCompliance, new ComplianceInput(input.JobId, ingest.Master, attempt.Segment.Mask), PipelineRetries.Io);
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
-            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings), PipelineRetries.Io)));
+            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings, compliance), PipelineRetries.Io)));
         return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports, category.Source, attempt.Segment.Segmenter);
     }
 

@@ -16,7 +16,7 @@ public sealed class ModelCardTests : IDisposable
         var cards = ModelCard.LoadAll(RepositoryRoot.Models);
 
         Assert.Equal(
-            ["birefnet-general", "bria-rmbg-1.4", "bria-rmbg-2.0", "colour-classifier", "isnet-general-use", "studio-conv", "studio-tiny", "u2net", "u2netp"],
+            ["birefnet-general", "bria-rmbg-1.4", "bria-rmbg-2.0", "colour-classifier", "isnet-general-use", "ppocr-v4-det", "studio-conv", "studio-tiny", "u2net", "u2netp"],
             cards.Select(c => c.Name));
         Assert.All(cards.Where(c => c.Family == "shelfready-tiny"), c => Assert.True(c.IsInstalled));
     }
