@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using ShelfReady.Durable;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Settings;
@@ -86,6 +87,15 @@ public sealed class PipelineActivities(WorkflowActivityInvoker activities)
     public Task<ReviewRequestOutput> RequestReview([ActivityTrigger] ReviewRequestInput input, string instanceId, CancellationToken cancellationToken) =>
         activities.RunAsync<ReviewRequestInput, ReviewRequestOutput>(ActivityNames.RequestReview, input, instanceId, cancellationToken);
 
+    /// <summary>The photo's text, border, crop and scene evidence for the platforms' content rules.</summary>
+    /// <param name="input">The activity input.</param>
+    /// <param name="instanceId">The orchestration that scheduled it (Durable's binding data).</param>
+    /// <param name="cancellationToken">Signalled when the host shuts down.</param>
+    /// <returns>The activity output.</returns>
+    [Function(ActivityNames.CheckCompliance)]
+    public Task<ComplianceEvidence> CheckCompliance([ActivityTrigger] ComplianceInput input, string instanceId, CancellationToken cancellationToken) =>
+        activities.RunAsync<ComplianceInput, ComplianceEvidence>(ActivityNames.CheckCompliance, input, instanceId, cancellationToken);
+
     /// <summary>One platform's verified files.</summary>
     /// <param name="input">The activity input.</param>
     /// <param name="instanceId">The orchestration that scheduled it (Durable's binding data).</param>
@@ -119,8 +129,8 @@ public sealed class PipelineActivities(WorkflowActivityInvoker activities)
     /// <param name="cancellationToken">Signalled when the host shuts down.</param>
     /// <returns>The activity output.</returns>
     [Function(ActivityNames.CheckBatch)]
-    public Task<IReadOnlyList<BatchItem>> CheckBatch([ActivityTrigger] CheckBatchInput input, string instanceId, CancellationToken cancellationToken) =>
-        activities.RunAsync<CheckBatchInput, IReadOnlyList<BatchItem>>(ActivityNames.CheckBatch, input, instanceId, cancellationToken);
+    public Task<BatchCheck> CheckBatch([ActivityTrigger] CheckBatchInput input, string instanceId, CancellationToken cancellationToken) =>
+        activities.RunAsync<CheckBatchInput, BatchCheck>(ActivityNames.CheckBatch, input, instanceId, cancellationToken);
 
     /// <summary>A batch's delivery package.</summary>
     /// <param name="input">The activity input.</param>

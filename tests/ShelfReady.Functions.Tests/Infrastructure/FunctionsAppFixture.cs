@@ -10,6 +10,7 @@ using ShelfReady.Functions.Composition;
 using ShelfReady.Functions.Orchestrators;
 using ShelfReady.Functions.Triggers;
 using ShelfReady.Host.Tests.Infrastructure;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Settings;
@@ -69,10 +70,11 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
         registry.AddActivityFunc<ComposeInput, ComposeOutput>(ActivityNames.Compose, (context, input) => activities.Compose(input, context.InstanceId, CancellationToken.None));
         registry.AddActivityFunc<QualityCheckInput, QcResult>(ActivityNames.QualityCheck, (context, input) => activities.QualityCheck(input, context.InstanceId, CancellationToken.None));
         registry.AddActivityFunc<ReviewRequestInput, ReviewRequestOutput>(ActivityNames.RequestReview, (context, input) => activities.RequestReview(input, context.InstanceId, CancellationToken.None));
+        registry.AddActivityFunc<ComplianceInput, ComplianceEvidence>(ActivityNames.CheckCompliance, (context, input) => activities.CheckCompliance(input, context.InstanceId, CancellationToken.None));
         registry.AddActivityFunc<ExportInput, ExportOutput>(ActivityNames.Export, (context, input) => activities.Export(input, context.InstanceId, CancellationToken.None));
         registry.AddActivityFunc<ImageOutcome, WebhookMessage>(ActivityNames.Notify, (context, input) => activities.Notify(input, context.InstanceId, CancellationToken.None));
         registry.AddActivityFunc<DeliverWebhookInput, WebhookAttempt>(ActivityNames.DeliverWebhook, (context, input) => activities.DeliverWebhook(input, context.InstanceId, CancellationToken.None));
-        registry.AddActivityFunc<CheckBatchInput, IReadOnlyList<BatchItem>>(ActivityNames.CheckBatch, (context, input) => activities.CheckBatch(input, context.InstanceId, CancellationToken.None));
+        registry.AddActivityFunc<CheckBatchInput, BatchCheck>(ActivityNames.CheckBatch, (context, input) => activities.CheckBatch(input, context.InstanceId, CancellationToken.None));
         registry.AddActivityFunc<PackageInput, PackageOutput>(ActivityNames.Package, (context, input) => activities.Package(input, context.InstanceId, CancellationToken.None));
     }
 }
