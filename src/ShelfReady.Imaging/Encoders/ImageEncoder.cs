@@ -13,14 +13,14 @@ public static class ImageEncoder
     public const int DefaultFloorQuality = 60;
 
     /// <summary>Encodes an image.</summary>
-    /// <param name="image">3-band uchar sRGB image.</param>
+    /// <param name="image">3-band uchar sRGB image, or 4-band with alpha for sRGB PNG and TIFF.</param>
     /// <param name="options">Format and its settings.</param>
     public static EncodedImage Encode(Image image, EncoderOptions options)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        RequireWorkingImage(image);
+        RequireWorkingImage(image, options);
         using var prepared = Prepare(image, options);
         return Save(prepared, options);
     }
@@ -40,7 +40,7 @@ public static class ImageEncoder
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        RequireWorkingImage(image);
+        RequireWorkingImage(image, options);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(floorQuality, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(floorQuality, options.Quality);
@@ -89,11 +89,18 @@ public static class ImageEncoder
         return best;
     }
 
-    private static void RequireWorkingImage(Image image)
+    // A cut-out carries its matte as a fourth band; only PNG and TIFF keep it exactly, and the Adobe RGB
+    // conversion is not defined for it here, so those are the only combinations accepted.
+    private static void RequireWorkingImage(Image image, EncoderOptions options)
     {
-        if (image.Bands != 3 || image.Format != Enums.BandFormat.Uchar)
+        if (image.Format != Enums.BandFormat.Uchar || image.Bands is not (3 or 4))
         {
-            throw new ArgumentException("Encoders take 3-band uchar sRGB working images.", nameof(image));
+            throw new ArgumentException("Encoders take 3-band uchar sRGB working images, or 4-band with alpha.", nameof(image));
+        }
+
+        if (image.Bands == 4 && (options is not (PngOptions or TiffOptions) || options.Profile == EmbeddedProfile.AdobeRgb1998))
+        {
+            throw new ArgumentException($"An image with alpha is written as sRGB PNG or TIFF, not {options.Format} in {options.Profile}.", nameof(image));
         }
     }
 

@@ -16,7 +16,8 @@ namespace ShelfReady.Pipeline.Activities;
 /// Writes one platform's files for one image, encodes each output, opens it again to verify it, claims its
 /// name and only then publishes it to the exports container. A square platform at the reference fill gets
 /// the approved reference composite resized — what the reviewer saw is what ships; any other framing
-/// (print keeps the photo's aspect and resolution) is composed afresh from the master and the approved matte.
+/// (print keeps the photo's aspect and resolution) is composed afresh from the master and the approved matte, and
+/// the cut-out profile gets that composite back as colour plus the matte as alpha.
 /// </summary>
 public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog catalog) : Activity<ExportInput, ExportOutput>
 {
@@ -50,7 +51,7 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
     private async Task<Image> FramedAsync(ExportInput input, PlatformProfile profile, CancellationToken token)
     {
         var reference = input.Approved.Composite;
-        if (profile.Square && Math.Abs(profile.TargetFill - ComposeActivity.ReferenceFill) < 1e-9
+        if (profile.Background != BackgroundRule.Transparent && profile.Square && Math.Abs(profile.TargetFill - ComposeActivity.ReferenceFill) < 1e-9
             && profile.LongSide is { } side && side <= reference.Width)
         {
             using var composite = await WorkImages.ReadAsync(store, reference.Composite, token).ConfigureAwait(false);
@@ -60,7 +61,9 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         using var master = await WorkImages.ReadAsync(store, input.Master, token).ConfigureAwait(false);
         using var mask = await WorkImages.ReadAsync(store, input.Approved.Segment.Mask, token).ConfigureAwait(false);
         using var composed = StudioCompositor.Compose(master, mask, CompositeOptionsFor(profile, input.Analysis, mask));
-        return composed.Image.Copy();
+        return profile.Background == BackgroundRule.Transparent
+            ? TransparentCutout.FromComposite(composed.Image, composed.Matte)
+            : composed.Image.Copy();
     }
 
     // Amazon numbers secondary images PT01–PT08; a ninth has no slot, and inventing "PT09" would be rejected there.
@@ -90,12 +93,21 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         BackgroundReference = new BackgroundTone(analysis.BackgroundR, analysis.BackgroundG, analysis.BackgroundB),
     };
 
-    // A profile without a fixed size keeps the photo's own resolution: the product spans as many pixels as it did in the shot.
+    // A profile without a fixed size keeps the photo's own resolution: the product spans as many pixels as it did
+    // in the shot. On a canvas of the photo's aspect the binding side may be the short one (a tall product in a
+    // landscape photo), so the long side is whatever lets both sides hold the product at scale 1.
     private static int NativeLongSide(Image mask, PlatformProfile profile)
     {
         var bounds = FillRatio.FindBounds(mask);
-        var productSide = Math.Max(bounds.Width, bounds.Height);
-        var side = (int)Math.Ceiling(productSide / profile.TargetFill);
+        double longSide = Math.Max(bounds.Width, bounds.Height);
+        if (!profile.Square)
+        {
+            var aspect = (double)Math.Max(mask.Width, mask.Height) / Math.Min(mask.Width, mask.Height);
+            var (alongLong, alongShort) = mask.Width >= mask.Height ? (bounds.Width, bounds.Height) : (bounds.Height, bounds.Width);
+            longSide = Math.Max(alongLong, alongShort * aspect);
+        }
+
+        var side = (int)Math.Ceiling(longSide / profile.TargetFill);
         return Math.Clamp(side, profile.MinLongSide, Math.Min(profile.MaxLongSide, 10000));
     }
 

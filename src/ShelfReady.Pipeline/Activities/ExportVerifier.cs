@@ -9,7 +9,7 @@ namespace ShelfReady.Pipeline.Activities;
 
 /// <summary>
 /// Opens an encoded export again and checks it against its platform: format, size, bit depth, colour
-/// profile, resolution, byte limit, and a white border where the platform demands one.
+/// profile, resolution, byte limit, and a white (or, for a cut-out, transparent) border where the platform demands one.
 /// </summary>
 public static class ExportVerifier
 {
@@ -30,7 +30,15 @@ public static class ExportVerifier
         Check(problems, output.MaxBytes is not { } max || file.LongLength <= max, $"{file.LongLength} bytes exceed {output.MaxBytes}");
         Check(problems, ProfileMatches(inspected.IccDescription, output.ColorProfile), $"embedded profile is '{inspected.IccDescription}', not {output.ColorProfile}");
         Check(problems, output.Dpi is not { } dpi || Math.Abs(inspected.Dpi - dpi) < 0.5, $"resolution is {inspected.Dpi:0.#} dpi, not {output.Dpi}");
-        if (profile.Background != BackgroundRule.Any && problems.Count == 0)
+        if (profile.Background == BackgroundRule.Transparent)
+        {
+            Check(problems, inspected.Bands == 4, $"it has {inspected.Bands} bands, not colour and alpha");
+            if (problems.Count == 0)
+            {
+                CheckTransparentBorder(problems, file);
+            }
+        }
+        else if (profile.Background != BackgroundRule.Any && problems.Count == 0)
         {
             CheckBorder(problems, file);
         }
@@ -56,6 +64,20 @@ public static class ExportVerifier
         using var rgb = eightBit.Bands > 3 ? eightBit.ExtractBand(0, 3) : eightBit.Copy();
         var border = BackgroundCompliance.Measure(rgb);
         Check(problems, border.PerimeterPass, string.Create(CultureInfo.InvariantCulture, $"only {border.PassingShare:P1} of the border is white"));
+    }
+
+    // A cut-out framed with a margin has nothing but transparency along its edges; anything else is a product
+    // cropped by the frame or a matte that kept the backdrop.
+    private static void CheckTransparentBorder(List<string> problems, byte[] file)
+    {
+        using var decoded = Image.NewFromBuffer(file, access: Enums.Access.Random, failOn: Enums.FailOn.Error);
+        using var alpha = decoded.ExtractBand(3);
+        using var top = alpha.Crop(0, 0, alpha.Width, 1);
+        using var bottom = alpha.Crop(0, alpha.Height - 1, alpha.Width, 1);
+        using var left = alpha.Crop(0, 0, 1, alpha.Height);
+        using var right = alpha.Crop(alpha.Width - 1, 0, 1, alpha.Height);
+        var opaque = new[] { top, bottom, left, right }.Max(edge => edge.Max());
+        Check(problems, opaque == 0, string.Create(CultureInfo.InvariantCulture, $"its edge is not transparent (alpha up to {opaque})"));
     }
 
     private static void Check(List<string> problems, bool condition, string problem)

@@ -11,4 +11,7 @@ public enum BackgroundRule
 
     /// <summary>Anything; lifestyle and context shots.</summary>
     Any,
+
+    /// <summary>Fully transparent: the cut-out itself, its matte as alpha, for designers.</summary>
+    Transparent,
 }

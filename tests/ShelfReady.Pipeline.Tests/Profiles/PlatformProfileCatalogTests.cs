@@ -8,10 +8,10 @@ public sealed class PlatformProfileCatalogTests
     private readonly PlatformProfileCatalog catalog = PlatformProfileCatalog.Builtin();
 
     [Fact]
-    public void Builtin_HasTheFivePlatforms()
+    public void Builtin_HasTheFiveMarketplacesAndTheCutout()
     {
         Assert.Equal(
-            ["amazon_main", "amazon_secondary", "google_shopping", "print_catalog", "shopify"],
+            ["amazon_main", "amazon_secondary", "cutout", "google_shopping", "print_catalog", "shopify"],
             catalog.Names.Order(StringComparer.Ordinal));
     }
 
@@ -44,6 +44,18 @@ public sealed class PlatformProfileCatalogTests
         var output = Assert.Single(catalog.Get("print_catalog").Outputs);
 
         Assert.Equal((OutputFormat.Tiff, 16, EmbeddedProfile.AdobeRgb1998, 300), (output.Format, output.BitDepth, output.ColorProfile, output.Dpi!.Value));
+    }
+
+    [Fact]
+    public void Builtin_Cutout_IsATransparentPngAtNativeResolutionOffByDefault()
+    {
+        var cutout = catalog.Get("cutout");
+
+        Assert.Equal(BackgroundRule.Transparent, cutout.Background);
+        Assert.DoesNotContain("cutout", ShelfReady.Pipeline.Settings.MerchantSettings.Default.Platforms);
+        Assert.Null(cutout.LongSide);
+        Assert.False(cutout.Square);
+        Assert.Equal((OutputFormat.Png, 8, EmbeddedProfile.Srgb), (Assert.Single(cutout.Outputs).Format, cutout.Outputs[0].BitDepth, cutout.Outputs[0].ColorProfile));
     }
 
     [Fact]
