@@ -41,15 +41,16 @@ internal sealed class StudioPath
         Lap(clock, stageMilliseconds, 3);
         var compliance = BackgroundCompliance.Measure(composite.Image, composite.Matte);
         var edge = EdgeQuality.Measure(composite.Image, composite.Matte);
-        var inspection = CutoutInspector.Inspect(loaded.Rgb, matte);
         Lap(clock, stageMilliseconds, 4);
-        var encoded = ImageEncoder.Encode(composite.Image, jpeg);
+        var inspection = CutoutInspector.Inspect(loaded.Rgb, matte);
         Lap(clock, stageMilliseconds, 5);
+        var encoded = ImageEncoder.Encode(composite.Image, jpeg);
+        Lap(clock, stageMilliseconds, 6);
         return encoded.Bytes.Length + (compliance.Pass ? 1 : 0) + (edge.HaloScore > 0.5 ? 1 : 0) + inspection.Defects.Count;
     }
 
     /// <summary>Names of the stages, in the order of the timings.</summary>
-    public static IReadOnlyList<string> Stages { get; } = ["load (decode, orient, sRGB)", "segment", "analyse (edges, colour match, background)", "compose", "QC measurements (composite, matte against photo)", "JPEG 2000 px export"];
+    public static IReadOnlyList<string> Stages { get; } = ["load (decode, orient, sRGB)", "segment", "analyse (edges, colour match, background)", "compose", "QC on the composite (border, halo)", "QC of the matte against the photo", "JPEG 2000 px export"];
 
     private static void Lap(Stopwatch clock, Span<double> stages, int index)
     {
