@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShelfReady.Adapters.Webhooks;
 using ShelfReady.Pipeline.Ports;
 
@@ -24,7 +25,7 @@ public static class WebhookServiceCollectionExtensions
             });
         services.AddHttpClient(HttpWebhookSender.PrivateClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         return services;
     }

@@ -28,14 +28,18 @@ internal static class ServeCommand
     /// <summary>The port serve listens on unless told otherwise; links written by demo and process point at it.</summary>
     public const int DefaultPort = 5080;
 
-    /// <summary>Builds the web host; tests call this too, with their own settings and a free port.</summary>
-    public static WebApplication Build(int port, IReadOnlyDictionary<string, string?> overrides)
+    /// <summary>
+    /// Builds the web host; tests call this too, with their own settings, a free port and, for the review
+    /// deadlines, a clock they advance (durable timers, link expiry and webhook stamps all read it).
+    /// </summary>
+    public static WebApplication Build(int port, IReadOnlyDictionary<string, string?> overrides, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddEnvironmentVariables("SHELFREADY_");
         builder.Configuration.AddInMemoryCollection(overrides);
         HostServices.DefaultPublicBaseUrl(builder.Configuration, port);
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddShelfReady(builder.Configuration);
         builder.Services.AddOptions<WatcherOptions>().Bind(builder.Configuration.GetSection(WatcherOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<UploadWatcher>();

@@ -28,7 +28,9 @@ public sealed class ReviewMessageBuilder(ReviewLinkSigner signer, ReviewImages i
     {
         var job = request.Job;
         var link = new ReviewLink(JobIdentity.ImageInstanceId(job.JobId), job.JobId, request.Attempt.Attempt, reviewer, time.GetUtcNow() + signer.LinkLifetime);
-        var url = new Uri(review.Value.PublicBaseUrl ?? new Uri("http://127.0.0.1:5080/"), $"review/{signer.Sign(link)}").AbsoluteUri;
+        var baseUrl = review.Value.PublicBaseUrl ?? new Uri("http://127.0.0.1:5080/");
+        var url = new Uri(baseUrl, $"review/{signer.Sign(link)}").AbsoluteUri;
+        var queueUrl = new Uri(baseUrl, $"review/queue/{signer.Sign(new QueueLink(job.Merchant, reviewer, link.ExpiresAt))}?batch={Uri.EscapeDataString(job.Batch)}").AbsoluteUri;
         var qc = request.Attempt.Qc;
         var what = request.Escalation ? "Escalated: review waiting" : request.Reminder ? "Reminder: review waiting" : "Review needed";
         var message = new MimeMessage { Subject = $"{what} — {job.Source.FileName} ({job.Merchant}/{job.Batch}), QC {qc.Score}" };
@@ -52,6 +54,7 @@ public sealed class ReviewMessageBuilder(ReviewLinkSigner signer, ReviewImages i
                 {string.Join(Environment.NewLine, reasons.Select(r => "- " + r))}
                 Please decide by {deadline}:
                 {url}
+                Everything waiting in this batch: {queueUrl}
                 """,
         };
         var image = body.LinkedResources.Add("cutout.jpg", thumbnail, new ContentType("image", "jpeg"));
@@ -65,6 +68,7 @@ public sealed class ReviewMessageBuilder(ReviewLinkSigner signer, ReviewImages i
             <tr><td>QC score</td><td><b>{qc.Score}</b>/100 ({E(qc.Verdict.ToString())})</td></tr></table>
             <ul>{string.Concat(reasons.Select(r => $"<li>{E(r)}</li>"))}</ul>
             <p><a href="{E(url)}" style="background:#16794a;color:#fff;padding:8px 14px;border-radius:5px;text-decoration:none">Open the review</a></p>
+            <p><a href="{E(queueUrl)}">Everything waiting in this batch</a></p>
             <p style="color:#5b6470">Please decide by {E(deadline)}. Opening the link decides nothing; the page has the buttons.</p>
             </body></html>
             """;

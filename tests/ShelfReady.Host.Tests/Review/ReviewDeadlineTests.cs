@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Time.Testing;
+using ShelfReady.Host.Tests.Infrastructure;
+using ShelfReady.Orchestration;
+using ShelfReady.Pipeline.Jobs;
+using ShelfReady.Pipeline.Settings;
+using ShelfReady.Pipeline.Workflows;
+
+namespace ShelfReady.Host.Tests.Review;
+
+/// <summary>
+/// The review deadlines on the engine's durable timers, with serve on a test clock and its mail going to a real
+/// MailDev: the reminder comes at the first deadline, the escalation group at the second, and the merchant's
+/// timeout outcome at the third, each only once the clock has passed it.
+/// </summary>
+public sealed class ReviewDeadlineTests : IClassFixture<MailDevServer>, IAsyncLifetime
+{
+    private const string Reviewer = "ann@example.com";
+    private const string Lead = "lead@example.com";
+    private static readonly TimeSpan ReminderAfter = TimeSpan.FromHours(4);
+    private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
+    private readonly MailDevServer mail;
+    private readonly ServeHarness serve;
+
+    public ReviewDeadlineTests(MailDevServer mail)
+    {
+        this.mail = mail;
+        serve = new ServeHarness(mail.HostSettings(), clock);
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await serve.StartAsync();
+        await serve.ConfigureMerchantAsync(new MerchantSettings
+        {
+            Platforms = ["google_shopping"],
+            Reviewers = [Reviewer],
+            EscalationReviewers = [Lead],
+            ReviewReminderAfter = ReminderAfter,
+            ReviewTimeoutOutcome = ReviewTimeoutOutcomes.Reject,
+        });
+    }
+
+    [Fact]
+    public async Task AwaitingReview_NobodyDecides_ReminderThenEscalationThenRejectedOnTheClock()
+    {
+        var jobId = await serve.UploadJewelryAsync("late", "ring.jpg", seed: 930);
+        var instance = JobIdentity.ImageInstanceId(jobId);
+
+        await WaitForDeadlinesAsync(instance, 1);
+        Assert.Equal(["Review needed"], await SubjectsToAsync(Reviewer));
+        clock.Advance(ReminderAfter - TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await DeadlinesAsync(instance));
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await WaitForDeadlinesAsync(instance, 2);
+        Assert.Equal(["Review needed", "Reminder: review waiting"], await SubjectsToAsync(Reviewer));
+        Assert.Empty(await SubjectsToAsync(Lead));
+
+        clock.Advance(ReminderAfter);
+        await WaitForDeadlinesAsync(instance, 3);
+        Assert.Equal(["Escalated: review waiting"], await SubjectsToAsync(Lead));
+        Assert.Equal(3, (await SubjectsToAsync(Reviewer)).Count);
+
+        clock.Advance(ReminderAfter);
+        var outcome = await serve.WaitForOutcomeAsync(jobId);
+        Assert.Equal(ImageStatus.NotApproved, outcome.Status);
+        Assert.Equal("Review timed out after the reminder and the escalation (timeout outcome: reject): nothing was exported.", outcome.Reason);
+        Assert.Empty(outcome.Exports);
+    }
+
+    public async ValueTask DisposeAsync() => await serve.DisposeAsync();
+
+    // Each round of review mail is followed by one durable timer for its deadline.
+    private async Task<int> DeadlinesAsync(string instance) =>
+        (await serve.Engine.GetHistoryAsync(instance, Token)).Count(e => e.Type == HistoryEventType.TimerCreated);
+
+    private Task WaitForDeadlinesAsync(string instance, int count) =>
+        ServeHarness.WaitUntilAsync(async () => await DeadlinesAsync(instance) >= count, $"deadline timer {count}");
+
+    private async Task<List<string>> SubjectsToAsync(string address) =>
+        [.. (await mail.MessagesAsync(Token)).Where(m => m.IsTo(address)).Select(m => m.Subject.Split(" — ")[0])];
+}
