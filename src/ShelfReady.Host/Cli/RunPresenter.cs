@@ -63,7 +63,7 @@ internal static class RunPresenter
     public static void PrintReviewWhere(Uri queue, string outbox, string reviewer, string folder)
     {
         // Plain lines: a console that wraps the URL would break it for copy and paste.
-        Console.WriteLine($"Waiting images can be reviewed once serve runs on this folder: shelfready serve --out {folder}");
+        Console.WriteLine($"Waiting images can be reviewed once serve runs on this folder: dotnet run --project src/ShelfReady.Host -- serve --out {folder}");
         Console.WriteLine($"  queue for {reviewer}: {queue.AbsoluteUri}");
         Console.WriteLine($"  review emails (.eml): {outbox}");
     }

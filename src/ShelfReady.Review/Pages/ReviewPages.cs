@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Workflows;
 using ShelfReady.Review.Decisions;
 using static ShelfReady.Review.Pages.Html;
@@ -68,7 +69,7 @@ public static class ReviewPages
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>QC score</th><td><b>{qc.Score}</b> / 100 — {E(qc.Verdict.ToString())}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Parts</th><td>background {qc.Background:0.#} · edge {qc.Edge:0.#} · fill {qc.Fill:0.#} · colour {qc.Color:0.#} (of 25 each)</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Reasons</th><td>{List(qc.Reasons, "no points lost")}</td></tr>");
-        body.Append(CultureInfo.InvariantCulture, $"<tr><th>Findings</th><td>{List(qc.Findings.Select(f => $"{f.Part} · {f.Code}: {f.Reason} ({f.AreaFraction:P1})"), "none recorded")}</td></tr>");
+        body.Append(CultureInfo.InvariantCulture, $"<tr><th>Findings</th><td>{List(FindingLines(qc.Findings), "none recorded")}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Route</th><td>{E(request.Route.Complexity.ToString())} — {E(request.Route.Reason)}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Category</th><td>{E(request.Category ?? "unknown")} <span class=\"muted\">(from {E(request.CategorySource ?? "nowhere")})</span></td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Cut out by</th><td>{E(attempt.Segment.Segmenter)} ({E(attempt.Segment.Strategy)})</td></tr>");
@@ -139,6 +140,20 @@ public static class ReviewPages
         var list = items.ToList();
         return list.Count == 0 ? $"<span class=\"muted\">{none}</span>" : "<ul>" + string.Concat(list.Select(i => $"<li>{E(i)}</li>")) + "</ul>";
     }
+
+    // One line per kind of finding, its regions' shares of the product listed largest first, so a chain with ten
+    // gaps reads as one sentence and not as ten copies of it.
+    private static IEnumerable<string> FindingLines(IEnumerable<QcFinding> findings) =>
+        findings
+            .GroupBy(f => (f.Part, f.Code, f.Reason))
+            .Select(g =>
+            {
+                var areas = g.Select(f => f.AreaFraction).OrderDescending().ToList();
+                var where = areas.Count == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"{areas[0]:P1}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{areas.Count} regions: {string.Join(", ", areas.Select(a => a.ToString("P1", CultureInfo.InvariantCulture)))}");
+                return $"{g.Key.Part} · {g.Key.Code}: {g.Key.Reason} ({where})";
+            });
 
     private static string Regions(CutOutAttempt attempt)
     {
