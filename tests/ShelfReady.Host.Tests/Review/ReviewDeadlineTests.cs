@@ -10,20 +10,23 @@ namespace ShelfReady.Host.Tests.Review;
 /// <summary>
 /// The review deadlines on the engine's durable timers, with serve on a test clock and its mail going to a real
 /// MailDev: the reminder comes at the first deadline, the escalation group at the second, and the merchant's
-/// timeout outcome at the third, each only once the clock has passed it.
+/// timeout outcome at the third, each only once the clock has passed it. A decision clicked after that is kept
+/// and shown as late, and changes nothing.
 /// </summary>
-public sealed class ReviewDeadlineTests : IClassFixture<MailDevServer>, IAsyncLifetime
+public sealed class ReviewDeadlineTests : IClassFixture<MailDevServer>, IClassFixture<ChromiumFixture>, IAsyncLifetime
 {
     private const string Reviewer = "ann@example.com";
     private const string Lead = "lead@example.com";
     private static readonly TimeSpan ReminderAfter = TimeSpan.FromHours(4);
     private readonly FakeTimeProvider clock = new(TimeProvider.System.GetUtcNow());
     private readonly MailDevServer mail;
+    private readonly ChromiumFixture chromium;
     private readonly ServeHarness serve;
 
-    public ReviewDeadlineTests(MailDevServer mail)
+    public ReviewDeadlineTests(MailDevServer mail, ChromiumFixture chromium)
     {
         this.mail = mail;
+        this.chromium = chromium;
         serve = new ServeHarness(mail.HostSettings(), clock);
     }
 
@@ -43,7 +46,7 @@ public sealed class ReviewDeadlineTests : IClassFixture<MailDevServer>, IAsyncLi
     }
 
     [Fact]
-    public async Task AwaitingReview_NobodyDecides_ReminderThenEscalationThenRejectedOnTheClock()
+    public async Task AwaitingReview_NobodyDecidesInTime_ReminderThenEscalationThenRejectedAndALateClickIsKept()
     {
         var jobId = await serve.UploadJewelryAsync("late", "ring.jpg", seed: 930);
         var instance = JobIdentity.ImageInstanceId(jobId);
@@ -68,6 +71,17 @@ public sealed class ReviewDeadlineTests : IClassFixture<MailDevServer>, IAsyncLi
         Assert.Equal(ImageStatus.NotApproved, outcome.Status);
         Assert.Equal("Review timed out after the reminder and the escalation (timeout outcome: reject): nothing was exported.", outcome.Reason);
         Assert.Empty(outcome.Exports);
+
+        var escalation = (await mail.MessagesAsync(Token)).Single(m => m.IsTo(Lead));
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(MailLinks.Review(escalation.Text).AbsoluteUri);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        Assert.Equal("Your decision (approve) was recorded, but the review had already ended, so it changes nothing for this image.", await page.Locator(".banner").InnerTextAsync());
+        await page.GoBackAsync();
+        await page.ReloadAsync();
+        Assert.Contains($"Already decided by {Lead}", await page.Locator(".banner").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("It came after the review had ended, so it changed nothing.", await page.Locator(".banner").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(ImageStatus.NotApproved, (await serve.WaitForOutcomeAsync(jobId)).Status);
     }
 
     public async ValueTask DisposeAsync() => await serve.DisposeAsync();
