@@ -23,7 +23,7 @@ public sealed class AzureBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
-    public async Task<byte[]> ReadAsync(BlobPath path, CancellationToken cancellationToken)
+    public Task<byte[]> ReadAsync(BlobPath path, CancellationToken cancellationToken) => Guard(async () =>
     {
         var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
         try
@@ -35,28 +35,31 @@ public sealed class AzureBlobStore : IBlobStore
         {
             throw new BlobNotFoundException(path);
         }
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => Guard(async () =>
     {
         var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
         var response = await blob.UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
         return new StoredBlob(path, content.Length, response.Value.ETag.ToString(), response.Value.LastModified);
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<StoredBlob> WriteStreamAsync(BlobPath path, Stream content, CancellationToken cancellationToken)
+    public Task<StoredBlob> WriteStreamAsync(BlobPath path, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
-        await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
-        return await GetPropertiesAsync(path, cancellationToken).ConfigureAwait(false)
-            ?? throw new BlobNotFoundException(path);
+        return Guard(async () =>
+        {
+            var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+            await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+            return await GetPropertiesAsync(path, cancellationToken).ConfigureAwait(false)
+                ?? throw new BlobNotFoundException(path);
+        });
     }
 
     /// <inheritdoc />
-    public async Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => Guard(async () =>
     {
         var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
         try
@@ -69,10 +72,10 @@ public sealed class AzureBlobStore : IBlobStore
         {
             return false;
         }
-    }
+    });
 
     /// <inheritdoc />
-    public async Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
+    public Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken) => Guard(async () =>
     {
         var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
         try
@@ -82,12 +85,36 @@ public sealed class AzureBlobStore : IBlobStore
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return null;
+            return (StoredBlob?)null;
         }
-    }
+    });
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, CancellationToken cancellationToken) =>
+        StorageOutageGuard.EnumerateAsync(Endpoint, IsOutage, ListBlobsAsync(container, prefix, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken) => Guard(async () =>
+    {
+        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
+        return (await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+    });
+
+    // No answer (connection refused, reset, DNS), a timeout, throttling or a server error: the account is down or
+    // overloaded, and the same request will succeed later. The SDK has already retried by then.
+    private static bool IsOutage(Exception exception) => exception switch
+    {
+        RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsOutage),
+        HttpRequestException or TimeoutException => true,
+        _ => false,
+    };
+
+    private string Endpoint => service.Uri.GetLeftPart(UriPartial.Path);
+
+    private Task<T> Guard<T>(Func<Task<T>> operation) => StorageOutageGuard.RunAsync(Endpoint, IsOutage, operation);
+
+    private async IAsyncEnumerable<StoredBlob> ListBlobsAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = await ContainerAsync(container, cancellationToken).ConfigureAwait(false);
         await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
@@ -100,22 +127,27 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    /// <inheritdoc />
-    public async Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken)
-    {
-        var blob = await BlobAsync(path, cancellationToken).ConfigureAwait(false);
-        return (await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-    }
-
     private async Task<BlobClient> BlobAsync(BlobPath path, CancellationToken cancellationToken) =>
         (await ContainerAsync(path.Container, cancellationToken).ConfigureAwait(false)).GetBlobClient(path.Name);
 
     // Containers are created once per process on first use; a fresh storage account then needs no setup step.
-    private Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken) =>
-        containers.GetOrAdd(name, key => new Lazy<Task<BlobContainerClient>>(async () =>
+    // A creation that failed (the account was down) is forgotten, so the next call tries again.
+    private async Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken)
+    {
+        var creation = containers.GetOrAdd(name, key => new Lazy<Task<BlobContainerClient>>(async () =>
         {
             var client = service.GetBlobContainerClient(key);
             await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             return client;
-        })).Value;
+        }));
+        try
+        {
+            return await creation.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            containers.TryRemove(new KeyValuePair<string, Lazy<Task<BlobContainerClient>>>(name, creation));
+            throw;
+        }
+    }
 }

@@ -36,7 +36,7 @@ public sealed class FolderBlobStore : IBlobStore
     }
 
     /// <inheritdoc />
-    public async Task<byte[]> ReadAsync(BlobPath path, CancellationToken cancellationToken)
+    public Task<byte[]> ReadAsync(BlobPath path, CancellationToken cancellationToken) => Guard(async () =>
     {
         try
         {
@@ -46,7 +46,7 @@ public sealed class FolderBlobStore : IBlobStore
         {
             throw new BlobNotFoundException(path);
         }
-    }
+    });
 
     /// <inheritdoc />
     public Task<StoredBlob> WriteAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
@@ -67,7 +67,7 @@ public sealed class FolderBlobStore : IBlobStore
     /// one wins. (.NET's <see cref="File.Move(string, string, bool)"/> without overwrite checks and then renames on
     /// Unix, which lets several callers win.)
     /// </remarks>
-    public async Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public Task<bool> CreateIfAbsentAsync(BlobPath path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) => Guard(async () =>
     {
         var target = FilePath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -80,17 +80,46 @@ public sealed class FolderBlobStore : IBlobStore
         {
             File.Delete(temp);
         }
-    }
+    });
 
     /// <inheritdoc />
-    public Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken)
+    public Task<StoredBlob?> GetPropertiesAsync(BlobPath path, CancellationToken cancellationToken) => Guard(() =>
     {
         var info = new FileInfo(FilePath(path));
         return Task.FromResult(info.Exists ? Describe(path, info) : null);
-    }
+    });
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredBlob> ListAsync(string container, string prefix, CancellationToken cancellationToken) =>
+        StorageOutageGuard.EnumerateAsync(root, IsOutage, ListFilesAsync(container, prefix, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken) => Guard(() =>
+    {
+        var file = FilePath(path);
+        if (!File.Exists(file))
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(file);
+        return Task.FromResult(true);
+    });
+
+    // errno values (Unix) and Win32 codes of a disk that is full, over quota, read-only or failing: faults of the
+    // store that end when a person frees space or remounts, unlike a bad path or a missing file.
+    private static bool IsOutage(Exception exception) => exception switch
+    {
+        UnauthorizedAccessException => true,
+        FileNotFoundException or DirectoryNotFoundException => false,
+        IOException io when (io.HResult & unchecked((int)0xFFFF0000)) == unchecked((int)0x80070000) => (io.HResult & 0xFFFF) is 19 or 39 or 112,
+        IOException io => io.HResult is 5 or 28 or 30 or 122,
+        _ => false,
+    };
+
+    private Task<T> Guard<T>(Func<Task<T>> operation) => StorageOutageGuard.RunAsync(root, IsOutage, operation);
+
+    private async IAsyncEnumerable<StoredBlob> ListFilesAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var containerRoot = Path.Combine(root, new BlobPath(container, "probe").Container);
@@ -117,20 +146,7 @@ public sealed class FolderBlobStore : IBlobStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public Task<bool> DeleteAsync(BlobPath path, CancellationToken cancellationToken)
-    {
-        var file = FilePath(path);
-        if (!File.Exists(file))
-        {
-            return Task.FromResult(false);
-        }
-
-        File.Delete(file);
-        return Task.FromResult(true);
-    }
-
-    private async Task<StoredBlob> WriteAtomicallyAsync(BlobPath path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    private Task<StoredBlob> WriteAtomicallyAsync(BlobPath path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) => Guard(async () =>
     {
         var target = FilePath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -145,7 +161,7 @@ public sealed class FolderBlobStore : IBlobStore
         }
 
         return Describe(path, new FileInfo(target));
-    }
+    });
 
     // Flushed to disk before it is published, so a crash right after the rename cannot leave a short file.
     private async Task<string> WriteTempAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ShelfReady.Host.Batches;
 using ShelfReady.Orchestration;
@@ -15,8 +16,9 @@ namespace ShelfReady.Host.Watching;
 /// (a file still being copied into a folder is not yet complete), and a receipt (path + ETag, kept in the
 /// work container) makes sure nothing starts twice, across restarts too. A blob whose workflow cannot be
 /// started after a few tries is quarantined with the reason, and so is a file outside any batch folder.
+/// While storage is unavailable a look is skipped, not counted against any upload.
 /// </summary>
-public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IOptions<WatcherOptions> options)
+public sealed partial class UploadWatcher(IBlobStore store, WorkflowClient workflows, IOptions<WatcherOptions> options, ILogger<UploadWatcher> logger)
 {
     private readonly Dictionary<string, string> lastSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> failedStarts = new(StringComparer.Ordinal);
@@ -26,7 +28,15 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await ScanOnceAsync(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await ScanOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                LookSkipped(ex.Message);
+            }
+
             try
             {
                 await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
@@ -90,7 +100,7 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
             failedStarts.Remove(blob.Path.Name);
             return true;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not StorageUnavailableException)
         {
             var attempts = failedStarts[blob.Path.Name] = failedStarts.GetValueOrDefault(blob.Path.Name) + 1;
             if (attempts >= options.Value.MaxStartAttempts)
@@ -151,4 +161,7 @@ public sealed class UploadWatcher(IBlobStore store, WorkflowClient workflows, IO
     private static BlobPath Receipt(BlobPath upload) => new(BlobContainers.Work, $"receipts/{upload.Name}.receipt");
 
     private static string Fingerprint(StoredBlob blob) => $"{blob.Length}:{blob.ETag}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Uploads not looked at: {Reason} Trying again at the next look.")]
+    private partial void LookSkipped(string reason);
 }

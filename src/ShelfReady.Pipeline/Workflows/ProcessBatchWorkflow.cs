@@ -57,9 +57,9 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var deadline = context.CurrentUtcDateTime + input.Deadline;
-        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io);
-        var check = await context.CallActivityAsync<BatchCheck>(
-            ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), PipelineRetries.Io);
+        var settings = await context.CallActivityThroughOutagesAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io, null);
+        var check = await context.CallActivityThroughOutagesAsync<BatchCheck>(
+            ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, []), PipelineRetries.Io, null);
         if (check.Refused is { } refusal)
         {
             await WebhookDelivery.DeliverAsync(context, WebhookEvents.ForRefusedBatch(input.Merchant, input.Batch, input.Manifest, refusal), settings);
@@ -69,16 +69,23 @@ public sealed class ProcessBatchWorkflow : Workflow<ProcessBatchInput, PackageOu
         var items = check.Items;
         while (items.Any(item => item.Status is null) && context.CurrentUtcDateTime < deadline)
         {
-            context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
+            var waiting = Show(context, items);
             await context.CreateTimer(Min(context.CurrentUtcDateTime + input.PollInterval, deadline), CancellationToken.None);
-            items = (await context.CallActivityAsync<BatchCheck>(
-                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), PipelineRetries.Io)).Items;
+            items = (await context.CallActivityThroughOutagesAsync<BatchCheck>(
+                ActivityNames.CheckBatch, new CheckBatchInput(input.Merchant, input.Batch, input.Manifest, items), PipelineRetries.Io, waiting)).Items;
         }
 
-        context.SetCustomStatus(new BatchProgress(items.Count, items.Count(item => item.Status is not null)));
-        var package = await context.CallActivityAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items), PipelineRetries.Io);
+        var packaging = Show(context, items);
+        var package = await context.CallActivityThroughOutagesAsync<PackageOutput>(ActivityNames.Package, new PackageInput(input.Merchant, input.Batch, items), PipelineRetries.Io, packaging);
         await WebhookDelivery.DeliverAsync(context, WebhookEvents.ForBatch(input.Merchant, input.Batch, package), settings);
         return package;
+    }
+
+    private static BatchProgress Show(WorkflowContext context, IReadOnlyCollection<BatchItem> items)
+    {
+        var progress = new BatchProgress(items.Count, items.Count(item => item.Status is not null));
+        context.SetCustomStatus(progress);
+        return progress;
     }
 
     private static DateTime Min(DateTime first, DateTime second) => first < second ? first : second;

@@ -153,7 +153,7 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var settings = await context.CallActivityAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io);
+        var settings = await context.CallActivityThroughOutagesAsync<MerchantSettings>(ActivityNames.LoadSettings, input.Merchant, PipelineRetries.Io, null);
         ImageOutcome outcome;
         try
         {
@@ -164,24 +164,24 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
             outcome = new ImageOutcome(input, ImageStatus.Failed, ex.Message, null, null, null, 0, null, []);
         }
 
-        context.SetCustomStatus(new ImageProgress("done", outcome.Route?.Complexity.ToString(), outcome.Qc?.Score));
-        var message = await context.CallActivityAsync<WebhookMessage>(ActivityNames.Notify, outcome, PipelineRetries.Io);
+        var done = Show(context, new ImageProgress("done", outcome.Route?.Complexity.ToString(), outcome.Qc?.Score));
+        var message = await context.CallActivityThroughOutagesAsync<WebhookMessage>(ActivityNames.Notify, outcome, PipelineRetries.Io, done);
         await WebhookDelivery.DeliverAsync(context, message, settings);
         return outcome;
     }
 
     private static async Task<ImageOutcome> ProcessAsync(WorkflowContext context, ProcessImageInput input, MerchantSettings settings)
     {
-        context.SetCustomStatus(new ImageProgress("ingesting"));
-        var ingest = await context.CallActivityAsync<IngestOutput>(ActivityNames.Ingest, input, PipelineRetries.Io);
+        var ingesting = Show(context, new ImageProgress("ingesting"));
+        var ingest = await context.CallActivityThroughOutagesAsync<IngestOutput>(ActivityNames.Ingest, input, PipelineRetries.Io, ingesting);
         if (!ingest.Accepted || ingest.Master is null)
         {
             return new ImageOutcome(input, ImageStatus.Rejected, ingest.RejectionReason, null, null, null, 0, null, []);
         }
 
-        context.SetCustomStatus(new ImageProgress("analysing"));
-        var categoryTask = context.CallActivityAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings, ingest.Master), PipelineRetries.Io);
-        var analysisTask = context.CallActivityAsync<AnalysisOutput>(ActivityNames.AnalyzeImage, new AnalyzeImageInput(input.JobId, ingest.Master), PipelineRetries.Io);
+        var analysing = Show(context, new ImageProgress("analysing"));
+        var categoryTask = context.CallActivityThroughOutagesAsync<CategoryOutput>(ActivityNames.ClassifyCategory, new ClassifyCategoryInput(input, ingest.Metadata, settings, ingest.Master), PipelineRetries.Io, analysing);
+        var analysisTask = context.CallActivityThroughOutagesAsync<AnalysisOutput>(ActivityNames.AnalyzeImage, new AnalyzeImageInput(input.JobId, ingest.Master), PipelineRetries.Io, analysing);
         await Task.WhenAll(categoryTask, analysisTask);
         var category = await categoryTask;
         var analysis = await analysisTask;
@@ -208,28 +208,29 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
             reviewer = review.Decision.Reviewer;
         }
 
-        context.SetCustomStatus(new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
-        var compliance = await context.CallActivityAsync<ComplianceEvidence>(ActivityNames.CheckCompliance, new ComplianceInput(input.JobId, ingest.Master, attempt.Segment.Mask), PipelineRetries.Io);
+        var exporting = Show(context, new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
+        var compliance = await context.CallActivityThroughOutagesAsync<ComplianceEvidence>(ActivityNames.CheckCompliance, new ComplianceInput(input.JobId, ingest.Master, attempt.Segment.Mask), PipelineRetries.Io, exporting);
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
-            context.CallActivityAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings, compliance), PipelineRetries.Io)));
+            context.CallActivityThroughOutagesAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings, compliance), PipelineRetries.Io, exporting)));
         return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports, category.Source, attempt.Segment.Segmenter);
     }
 
     private static async Task<CutOutAttempt> CutOutAsync(CutOutJob job, string strategy, int attempt)
     {
         var (context, input, master, _, _, route, _) = job;
-        context.SetCustomStatus(new ImageProgress("cutting-out", route.Complexity.ToString()));
-        var segment = await context.CallActivityAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt, route.Complexity), PipelineRetries.Segmentation);
+        var cuttingOut = Show(context, new ImageProgress("cutting-out", route.Complexity.ToString()));
+        var segment = await context.CallActivityThroughOutagesAsync<SegmentOutput>(ActivityNames.Segment, new SegmentInput(input.JobId, master, strategy, attempt, route.Complexity), PipelineRetries.Segmentation, cuttingOut);
         return await FinishAttemptAsync(job, segment, attempt);
     }
 
     // Compose and score a matte, whoever made it: a segmenter, or a reviewer's upload.
     private static async Task<CutOutAttempt> FinishAttemptAsync(CutOutJob job, SegmentOutput segment, int attempt)
     {
-        var (context, input, master, analysis, settings, _, _) = job;
+        var (context, input, master, analysis, settings, route, _) = job;
         var targetFill = ComposeActivity.ReferenceFill;
-        var composite = await context.CallActivityAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), PipelineRetries.Io);
-        var qc = await context.CallActivityAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), PipelineRetries.Io);
+        var scoring = new ImageProgress("cutting-out", route.Complexity.ToString());
+        var composite = await context.CallActivityThroughOutagesAsync<ComposeOutput>(ActivityNames.Compose, new ComposeInput(input.JobId, master, segment.Mask, analysis, targetFill, attempt), PipelineRetries.Io, scoring);
+        var qc = await context.CallActivityThroughOutagesAsync<QcResult>(ActivityNames.QualityCheck, new QualityCheckInput(input.JobId, master, segment.Mask, composite, targetFill, settings.Thresholds), PipelineRetries.Io, scoring);
         return new CutOutAttempt(attempt, segment, composite, qc);
     }
 
@@ -257,16 +258,17 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     private static async Task<ReviewDecision?> AwaitDecisionAsync(CutOutJob job, CutOutAttempt attempt)
     {
         var (context, input, master, _, settings, route, category) = job;
-        context.SetCustomStatus(new ImageProgress("awaiting-review", route.Complexity.ToString(), attempt.Qc.Score));
+        var awaiting = Show(context, new ImageProgress("awaiting-review", route.Complexity.ToString(), attempt.Qc.Score));
         for (var round = 0; round < 3; round++)
         {
             var deadline = context.CurrentUtcDateTime + settings.ReviewReminderAfter;
             var escalation = round == 2;
             var reviewers = escalation ? settings.EscalationReviewers.Concat(settings.Reviewers).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : settings.Reviewers;
-            await context.CallActivityAsync<ReviewRequestOutput>(
+            await context.CallActivityThroughOutagesAsync<ReviewRequestOutput>(
                 ActivityNames.RequestReview,
                 new ReviewRequestInput(input, master, attempt, route, reviewers, deadline, round > 0, escalation, category.Category, category.Source),
-                PipelineRetries.Io);
+                PipelineRetries.Io,
+                awaiting);
             if (await WaitForDecisionAsync(context, deadline) is { } decision)
             {
                 return decision;
@@ -276,6 +278,12 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         return settings.ReviewTimeoutOutcome == ReviewTimeoutOutcomes.Wait
             ? await context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, CancellationToken.None)
             : null;
+    }
+
+    private static ImageProgress Show(WorkflowContext context, ImageProgress progress)
+    {
+        context.SetCustomStatus(progress);
+        return progress;
     }
 
     private static async Task<ReviewDecision?> WaitForDecisionAsync(WorkflowContext context, DateTime deadline)

@@ -87,10 +87,17 @@ public sealed class ServeHarness : IAsyncDisposable
     /// <summary>Drops a generated complex jewellery shot into the uploads container; returns its job id.</summary>
     public async Task<string> UploadJewelryAsync(string batch, string fileName, int seed)
     {
-        using var shot = StudioShotGenerator.Generate(JewelrySpec(seed));
+        var upload = new BlobPath(BlobContainers.Uploads, $"{Merchant}/{batch}/{fileName}");
+        await Store.WriteAsync(WorkPaths.Sidecar(upload), """{"category":"jewelry"}"""u8.ToArray(), Token);
+        return await UploadAsync(batch, fileName, JewelrySpec(seed));
+    }
+
+    /// <summary>Drops a generated shot into the uploads container; returns its job id.</summary>
+    public async Task<string> UploadAsync(string batch, string fileName, StudioShotSpec spec)
+    {
+        using var shot = StudioShotGenerator.Generate(spec);
         var upload = new BlobPath(BlobContainers.Uploads, $"{Merchant}/{batch}/{fileName}");
         var content = shot.ToJpeg();
-        await Store.WriteAsync(WorkPaths.Sidecar(upload), """{"category":"jewelry"}"""u8.ToArray(), Token);
         await Store.WriteAsync(upload, content, Token);
         return JobIdentity.JobId(upload.Name, JobIdentity.ContentHash(content));
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ShelfReady.Host.Storage;
 using ShelfReady.Host.Watching;
@@ -95,7 +96,7 @@ public sealed class UploadWatcherTests : IAsyncLifetime
     {
         await using var stopped = new WorkflowEngine(new WorkflowRegistry(), new WorkflowEngineOptions { DatabasePath = Path.Combine(root, "unregistered.db") });
         await stopped.StartAsync(Token);
-        var watcher = new UploadWatcher(store, stopped, Options.Create(new WatcherOptions { MaxStartAttempts = 2 }));
+        var watcher = new UploadWatcher(store, stopped, Options.Create(new WatcherOptions { MaxStartAttempts = 2 }), NullLogger<UploadWatcher>.Instance);
         var upload = new BlobPath(BlobContainers.Uploads, "acme/b1/a.jpg");
         await store.WriteAsync(upload, new byte[] { 1 }, Token);
 
@@ -115,7 +116,7 @@ public sealed class UploadWatcherTests : IAsyncLifetime
         Directory.Delete(root, recursive: true);
     }
 
-    private UploadWatcher Watcher() => new(store, engine, Options.Create(new WatcherOptions()));
+    private UploadWatcher Watcher() => new(store, engine, Options.Create(new WatcherOptions()), NullLogger<UploadWatcher>.Instance);
 
     private async Task<List<string>> CompletedStartsAsync()
     {
