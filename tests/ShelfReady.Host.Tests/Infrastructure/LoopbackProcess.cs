@@ -42,6 +42,30 @@ internal static class LoopbackProcess
         process?.Dispose();
     }
 
+    /// <summary>Asks the service to shut down (SIGTERM) so it saves what it holds, killing it if it has not within ten seconds.</summary>
+    public static async Task ShutDownAsync(Process? process)
+    {
+        if (process is { HasExited: false })
+        {
+            using (var signal = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await signal.WaitForExitAsync().ConfigureAwait(false);
+            }
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // It did not stop on request; StopAsync kills it.
+            }
+        }
+
+        await StopAsync(process).ConfigureAwait(false);
+    }
+
     private static async Task WaitForPortAsync(Process process, string tool, int port)
     {
         var elapsed = Stopwatch.StartNew();

@@ -25,14 +25,17 @@ public sealed class ServeHarness : IAsyncDisposable
     private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(2);
     private readonly IReadOnlyDictionary<string, string?> extraSettings;
     private readonly TimeProvider? clock;
+    private readonly IBlobStore? blobs;
     private WebApplication? app;
 
     /// <param name="extraSettings">Settings over the defaults (the mail transport, for instance).</param>
     /// <param name="clock">The clock serve runs on; a test clock lets a test move review deadlines.</param>
-    public ServeHarness(IEnumerable<KeyValuePair<string, string?>>? extraSettings = null, TimeProvider? clock = null)
+    /// <param name="blobs">The store serve is configured to use when it is not the folder under <see cref="Root"/>.</param>
+    public ServeHarness(IEnumerable<KeyValuePair<string, string?>>? extraSettings = null, TimeProvider? clock = null, IBlobStore? blobs = null)
     {
         this.extraSettings = new Dictionary<string, string?>(extraSettings ?? []);
         this.clock = clock;
+        this.blobs = blobs;
     }
 
     /// <summary>The folder serve keeps its storage, engine and outbox in.</summary>
@@ -45,6 +48,9 @@ public sealed class ServeHarness : IAsyncDisposable
 
     /// <summary>The storage serve works on, read directly as a user would look in the folder.</summary>
     public FolderBlobStore Store => new(Path.Combine(Root, "storage"));
+
+    /// <summary>The store serve works on: <see cref="Store"/> unless another was given.</summary>
+    public IBlobStore Blobs => blobs ?? Store;
 
     /// <summary>The engine of the running serve.</summary>
     public WorkflowEngine Engine => (app ?? throw new InvalidOperationException("serve is not running.")).Services.GetRequiredService<WorkflowEngine>();
@@ -81,14 +87,14 @@ public sealed class ServeHarness : IAsyncDisposable
     public async Task ConfigureMerchantAsync(MerchantSettings settings)
     {
         var merchant = settings with { WebhookUrl = Webhooks.Url, WebhookSecretName = Merchant, AllowPrivateWebhookTargets = true };
-        await Store.WriteAsync(WorkPaths.Settings(Merchant), PipelineJson.Bytes(merchant), Token);
+        await Blobs.WriteAsync(WorkPaths.Settings(Merchant), PipelineJson.Bytes(merchant), Token);
     }
 
     /// <summary>Drops a generated complex jewellery shot into the uploads container; returns its job id.</summary>
     public async Task<string> UploadJewelryAsync(string batch, string fileName, int seed)
     {
         var upload = new BlobPath(BlobContainers.Uploads, $"{Merchant}/{batch}/{fileName}");
-        await Store.WriteAsync(WorkPaths.Sidecar(upload), """{"category":"jewelry"}"""u8.ToArray(), Token);
+        await Blobs.WriteAsync(WorkPaths.Sidecar(upload), """{"category":"jewelry"}"""u8.ToArray(), Token);
         return await UploadAsync(batch, fileName, JewelrySpec(seed));
     }
 
@@ -98,7 +104,7 @@ public sealed class ServeHarness : IAsyncDisposable
         using var shot = StudioShotGenerator.Generate(spec);
         var upload = new BlobPath(BlobContainers.Uploads, $"{Merchant}/{batch}/{fileName}");
         var content = shot.ToJpeg();
-        await Store.WriteAsync(upload, content, Token);
+        await Blobs.WriteAsync(upload, content, Token);
         return JobIdentity.JobId(upload.Name, JobIdentity.ContentHash(content));
     }
 
@@ -109,8 +115,8 @@ public sealed class ServeHarness : IAsyncDisposable
     public async Task<ImageOutcome> WaitForOutcomeAsync(string jobId)
     {
         var path = WorkPaths.Outcome(jobId);
-        await WaitUntilAsync(() => File.Exists(Store.FilePath(path)), $"the outcome of {jobId}");
-        return PipelineJson.Read<ImageOutcome>(await Store.ReadAsync(path, Token), "outcome");
+        await WaitUntilAsync(async () => await Blobs.GetPropertiesAsync(path, Token) is not null, $"the outcome of {jobId}");
+        return PipelineJson.Read<ImageOutcome>(await Blobs.ReadAsync(path, Token), "outcome");
     }
 
     /// <summary>Waits until a signed image.exported webhook for the file has reached the merchant.</summary>
