@@ -4,6 +4,7 @@ using ShelfReady.Benchmarks.Inference;
 using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
 using ShelfReady.Benchmarks.Quality;
+using ShelfReady.Benchmarks.Reliability;
 using ShelfReady.Benchmarks.Service;
 using ShelfReady.Benchmarks.Storage;
 
@@ -46,6 +47,18 @@ if (args is ["qc-calibration", .. var calibrationArgs])
 if (args is ["claim-race", .. var raceArgs])
 {
     await ClaimRace.RunAsync(raceArgs);
+    return;
+}
+
+if (args is ["chaos", .. var chaosArgs])
+{
+    Environment.ExitCode = await ChaosCommand.RunAsync(chaosArgs);
+    return;
+}
+
+if (args is ["memory", .. var memoryArgs])
+{
+    await MemoryCommand.RunAsync(memoryArgs);
     return;
 }
 

@@ -11,7 +11,8 @@ namespace ShelfReady.Host.Diagnostics;
 /// An append-only record of every activity execution — a line when it starts and one when it ends — for
 /// checking delivery guarantees from outside the process (crash tests) and for support. Each line is
 /// flushed to the OS before the activity goes on, so it survives the process being killed.
-/// Format: <c>{utc ticks} {start|end} {instance} {activity} {input hash}</c>.
+/// Format: <c>{utc ticks} {start|end} {instance} {activity} {task id}:{input hash}</c>; the task id tells two
+/// calls with the same input (a poll) apart, and stays the same when one call runs again.
 /// </summary>
 public sealed class ActivityJournal(string path, TimeProvider time)
 {
@@ -22,7 +23,7 @@ public sealed class ActivityJournal(string path, TimeProvider time)
 
     private void Append(string what, ActivityContext context, string name, string inputHash)
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow().UtcTicks} {what} {context.InstanceId} {name} {inputHash}\n");
+        var line = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow().UtcTicks} {what} {context.InstanceId} {name} {context.TaskId}:{inputHash}\n");
         lock (gate)
         {
             using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);

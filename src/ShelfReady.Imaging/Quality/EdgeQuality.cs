@@ -55,6 +55,7 @@ public static class EdgeQuality
     {
         var (softCount, ringCount, absolute, signed, fringe, ringSum) = (0, 0, 0.0, 0.0, 0.0, 0.0);
         Span<double> product = stackalloc double[3];
+        var opaque = new OpaqueWindowMeans(rgb, alpha, options.InteriorSearchRadius);
         for (var y = 0; y < alpha.Height; y++)
         {
             for (var x = 0; x < alpha.Width; x++)
@@ -65,8 +66,7 @@ public static class EdgeQuality
                     ringSum += (765 - rgb.Data[i * 3] - rgb.Data[(i * 3) + 1] - rgb.Data[(i * 3) + 2]) / 3.0;
                     ringCount++;
                 }
-                else if (alpha.Data[i] is > 0 and < 255
-                    && LocalProductColour(rgb, alpha, x, y, options.InteriorSearchRadius, product))
+                else if (alpha.Data[i] is > 0 and < 255 && opaque.TryMean(x, y, product))
                 {
                     var deviation = SoftDeviation(rgb.Data.AsSpan(i * 3, 3), alpha.Data[i] / 255.0, product);
                     absolute += deviation.Absolute;
@@ -159,38 +159,5 @@ public static class EdgeQuality
                 ring[n] |= alpha.Data[n] == 0;
             }
         }
-    }
-
-    /// <summary>Mean colour of the opaque pixels in the window around (x, y); false when there are none.</summary>
-    private static bool LocalProductColour(
-        PixelBuffer rgb, PixelBuffer alpha, int x, int y, int radius, Span<double> colour)
-    {
-        colour.Clear();
-        var count = 0;
-        for (var ny = Math.Max(0, y - radius); ny <= Math.Min(alpha.Height - 1, y + radius); ny++)
-        {
-            for (var nx = Math.Max(0, x - radius); nx <= Math.Min(alpha.Width - 1, x + radius); nx++)
-            {
-                var n = alpha.IndexOf(nx, ny);
-                if (alpha.Data[n] != 255)
-                {
-                    continue;
-                }
-
-                for (var c = 0; c < 3; c++)
-                {
-                    colour[c] += rgb.Data[(n * 3) + c];
-                }
-
-                count++;
-            }
-        }
-
-        for (var c = 0; c < 3 && count > 0; c++)
-        {
-            colour[c] /= count;
-        }
-
-        return count > 0;
     }
 }

@@ -115,7 +115,7 @@ internal sealed class ActivityDispatcher(
         try
         {
             var input = JsonPayload.Deserialize(item.Input, activity.InputType, environment.Json);
-            var output = await activity.RunAsync(new ActivityContext(item.Name, item.InstanceId, abort), input).ConfigureAwait(false);
+            var output = await activity.RunAsync(new ActivityContext(item.Name, item.InstanceId, abort, item.TaskId), input).ConfigureAwait(false);
             return JsonPayload.Serialize(output, environment.Json);
         }
         finally

@@ -1,5 +1,6 @@
 using NetVips;
 using ShelfReady.Imaging.Color;
+using ShelfReady.Imaging.Pixels;
 using ShelfReady.Imaging.Quality;
 
 namespace ShelfReady.Pipeline.Quality;
@@ -57,22 +58,21 @@ public static class QcMeasurer
         using var smallMatte = matte.Resize(scale);
         using var solid = smallMatte >= 250;
         using var interior = solid.Rank(InteriorErosion, InteriorErosion, 0);
-        using var weight = interior / 255.0;
-        var area = weight.Avg();
-        if (area <= 0)
+
+        // One pass over each pipeline: libvips recomputes a resize and a rank filter for every pass, and a mean
+        // per band would be four.
+        var pixels = PixelBuffer.From(small);
+        var inside = PixelBuffer.From(interior);
+        var (r, g, b, count) = (0L, 0L, 0L, 0L);
+        for (var i = 0; i < inside.Data.Length; i++)
         {
-            return (0, 0, 0);
+            if (inside.Data[i] != 0)
+            {
+                (r, g, b, count) = (r + pixels.Data[3 * i], g + pixels.Data[(3 * i) + 1], b + pixels.Data[(3 * i) + 2], count + 1);
+            }
         }
 
-        var mean = new double[3];
-        for (var band = 0; band < 3; band++)
-        {
-            using var plane = small.ExtractBand(band);
-            using var weighted = plane * weight;
-            mean[band] = weighted.Avg() / area;
-        }
-
-        return (mean[0], mean[1], mean[2]);
+        return count == 0 ? (0, 0, 0) : ((double)r / count, (double)g / count, (double)b / count);
     }
 
     private static Lab ApplyGains((double R, double G, double B) srgb, (double R, double G, double B) gains) =>

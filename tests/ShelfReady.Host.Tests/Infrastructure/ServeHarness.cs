@@ -127,7 +127,10 @@ public sealed class ServeHarness : IAsyncDisposable
     public static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
 
     /// <inheritdoc cref="WaitUntilAsync(Func{bool}, string)"/>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what) => WaitUntilAsync(condition, () => what);
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails after two minutes with what <paramref name="describe"/> says then.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> describe)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(Token);
         limit.CancelAfter(WaitLimit);
@@ -139,7 +142,7 @@ public sealed class ServeHarness : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!Token.IsCancellationRequested)
             {
-                Assert.Fail($"Gave up waiting for {what} after {WaitLimit.TotalMinutes:0} minutes.");
+                Assert.Fail($"Gave up waiting for {describe()} after {WaitLimit.TotalMinutes:0} minutes.");
             }
         }
     }

@@ -26,6 +26,7 @@ public sealed class FolderStoreOutageTests
         var before = await OutageBatch.FinishBeforeOutageAsync(serve);
 
         var during = await OutageBatch.DropDuringOutageAsync(serve);
+        await OutageBatch.WaitUntilEachStartedAsync(serve, during);
         Break(disk, fault);
         await OutageBatch.WaitUntilEachWaitsForStorageAsync(serve, during, reason);
         Assert.All(during, job => Assert.False(File.Exists(serve.Store.FilePath(WorkPaths.Outcome(job)))));

@@ -50,7 +50,10 @@ internal static class OutageBatch
     {
         foreach (var job in jobs)
         {
-            await ServeHarness.WaitUntilAsync(async () => await WaitsForStorageAsync(serve, job, reason), $"{job} to wait for storage saying '{reason}'");
+            string? last = null;
+            await ServeHarness.WaitUntilAsync(
+                async () => WaitsForStorage(last = await DescribeAsync(serve, job), reason),
+                () => $"{job} to wait for storage saying '{reason}' (last seen: {last ?? "not started"})");
         }
     }
 
@@ -92,13 +95,15 @@ internal static class OutageBatch
         return jobs;
     }
 
-    private static async Task<bool> WaitsForStorageAsync(ServeHarness serve, string job, string reason)
-    {
-        var status = await serve.Engine.GetStatusAsync(JobIdentity.ImageInstanceId(job), Token);
-        return status?.SerializedCustomStatus is { } custom
-            && custom.Contains("waiting-for-storage", StringComparison.Ordinal)
-            && custom.Contains(reason, StringComparison.Ordinal);
-    }
+    private static async Task<string?> DescribeAsync(ServeHarness serve, string job) =>
+        await serve.Engine.GetStatusAsync(JobIdentity.ImageInstanceId(job), Token) is { } status
+            ? $"{status.RuntimeStatus} {status.SerializedCustomStatus}"
+            : null;
+
+    private static bool WaitsForStorage(string? status, string reason) =>
+        status is not null
+        && status.Contains("waiting-for-storage", StringComparison.Ordinal)
+        && status.Contains(reason, StringComparison.Ordinal);
 
     // The stored blob is the whole file the export step verified: same length, and it decodes to its last row.
     private static async Task AssertCompleteAsync(IBlobStore store, ExportedFile file)
