@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ShelfReady.Adapters.Composition;
 using ShelfReady.Adapters.Storage;
 using ShelfReady.Host.Diagnostics;
+using ShelfReady.Host.Memory;
 using ShelfReady.Host.Review;
 using ShelfReady.Host.Storage;
 using ShelfReady.Imaging;
@@ -67,9 +68,28 @@ public static class PipelineServiceCollectionExtensions
             options.ActivityConcurrencyLimits[heavy] = settings.ImageWorkers;
         }
 
-        var journalPath = provider.GetRequiredService<IConfiguration>()["Diagnostics:ActivityJournal"];
-        var journal = string.IsNullOrWhiteSpace(journalPath) ? null : new ActivityJournal(journalPath, provider.GetRequiredService<TimeProvider>());
-        var registry = new WorkflowRegistry().AddShelfReadyPipeline(journal is null ? null : journal.Wrap);
+        var registry = new WorkflowRegistry().AddShelfReadyPipeline(ActivityDecorator(provider, settings));
         return new WorkflowEngine(registry, options, provider.GetRequiredService<TimeProvider>(), provider);
+    }
+
+    // The memory gate sits inside the journal, so a journaled start is a step that has its memory and runs.
+    private static Func<string, IActivity, IActivity>? ActivityDecorator(IServiceProvider provider, EngineSettings settings)
+    {
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var journalPath = configuration["Diagnostics:ActivityJournal"];
+        var journal = string.IsNullOrWhiteSpace(journalPath) ? null : new ActivityJournal(journalPath, provider.GetRequiredService<TimeProvider>());
+        var gate = settings.MemoryBudgetMB is { } budgetMB
+            ? new ImageMemoryGate(
+                new MemoryBudget((budgetMB - EngineSettings.HostReserveMB) * 1024L * 1024),
+                (configuration.GetSection("Imaging").Get<ImageLoadOptions>() ?? ImageLoadOptions.Default).MaxPixels,
+                PipelineRegistration.HeavyActivities)
+            : null;
+        return (journal, gate) switch
+        {
+            (null, null) => null,
+            (null, { } g) => g.Wrap,
+            ({ } j, null) => j.Wrap,
+            ({ } j, { } g) => (name, activity) => g.Wrap(name, j.Wrap(name, activity)),
+        };
     }
 }

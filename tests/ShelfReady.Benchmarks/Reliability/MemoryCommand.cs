@@ -13,9 +13,10 @@ using ShelfReady.Pipeline.Workflows;
 namespace ShelfReady.Benchmarks.Reliability;
 
 /// <summary>
-/// <c>memory [images] [megapixels] [tiff-MB]</c>: drops 8 JPEGs at the 100 MP pixel cap and one 200 MB uncompressed
+/// <c>memory [images] [megapixels] [tiff-MB] [budget-MB]</c>: drops 8 JPEGs at the 100 MP pixel cap and one 200 MB uncompressed
 /// TIFF into <c>serve</c> (a child process, default settings, every default platform) at once, samples the host's
 /// resident memory until every image has an outcome, and prints the peak (the kernel's VmHWM) and the outcomes.
+/// With a budget, serve runs with <c>Engine:MemoryBudgetMB</c> set to it.
 /// </summary>
 internal static class MemoryCommand
 {
@@ -24,14 +25,15 @@ internal static class MemoryCommand
         var images = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8;
         var megapixels = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         var tiffMegabytes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+        int? budgetMegabytes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
         var root = Directory.CreateTempSubdirectory("shelfready-memory-").FullName;
         try
         {
             var store = new FolderBlobStore(Path.Combine(root, "storage"));
             await store.WriteAsync(WorkPaths.Settings("acme"), PipelineJson.Bytes(MerchantSettings.Default), CancellationToken.None);
             var bytesIn = await DropAsync(store, images, megapixels, tiffMegabytes);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {images} JPEGs at {megapixels:0} MP and a {tiffMegabytes} MB TIFF ({bytesIn / 1e6:0} MB of uploads), serve with default settings on {Environment.ProcessorCount} cores"));
-            await MeasureAsync(root, images + 1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {images} JPEGs at {megapixels:0} MP and a {tiffMegabytes} MB TIFF ({bytesIn / 1e6:0} MB of uploads), serve with default settings{(budgetMegabytes is null ? "" : $" and a {budgetMegabytes} MB memory budget")} on {Environment.ProcessorCount} cores"));
+            await MeasureAsync(root, images + 1, budgetMegabytes);
         }
         finally
         {
@@ -64,9 +66,12 @@ internal static class MemoryCommand
         return encode(large);
     }
 
-    private static async Task MeasureAsync(string root, int expected)
+    private static async Task MeasureAsync(string root, int expected, int? budgetMegabytes)
     {
-        using var host = ServeProcess.Start(root);
+        var settings = budgetMegabytes is { } budget
+            ? new Dictionary<string, string> { ["SHELFREADY_Engine__MemoryBudgetMB"] = budget.ToString(CultureInfo.InvariantCulture) }
+            : null;
+        using var host = ServeProcess.Start(root, settings);
         var elapsed = Stopwatch.StartNew();
         long peakSampled = 0;
         long peakKernel = 0;
