@@ -53,9 +53,10 @@ public static class QcMeasurer
 
     private static (double R, double G, double B) InteriorMean(Image rgb, Image matte)
     {
-        var scale = Math.Min(1.0, (double)ColorSampleLongSide / Math.Max(rgb.Width, rgb.Height));
-        using var small = rgb.Resize(scale);
-        using var smallMatte = matte.Resize(scale);
+        // A box shrink is itself a mean, at a fraction of a resampling kernel's cost on a 12 MP photo.
+        var shrink = Math.Max(1, (int)Math.Ceiling((double)Math.Max(rgb.Width, rgb.Height) / ColorSampleLongSide));
+        using var small = rgb.Shrink(shrink, shrink);
+        using var smallMatte = matte.Shrink(shrink, shrink);
         using var solid = smallMatte >= 250;
         using var interior = solid.Rank(InteriorErosion, InteriorErosion, 0);
 
