@@ -72,7 +72,7 @@ public static class PipelineServiceCollectionExtensions
         return new WorkflowEngine(registry, options, provider.GetRequiredService<TimeProvider>(), provider);
     }
 
-    // The memory gate sits inside the journal, so a journaled start is a step that has its memory and runs.
+    // The journal sits inside the memory gate, so a journaled start is a step that has its memory and runs.
     private static Func<string, IActivity, IActivity>? ActivityDecorator(IServiceProvider provider, EngineSettings settings)
     {
         var configuration = provider.GetRequiredService<IConfiguration>();
@@ -81,7 +81,7 @@ public static class PipelineServiceCollectionExtensions
         var gate = settings.MemoryBudgetMB is { } budgetMB
             ? new ImageMemoryGate(
                 new MemoryBudget((budgetMB - EngineSettings.HostReserveMB) * 1024L * 1024),
-                (configuration.GetSection("Imaging").Get<ImageLoadOptions>() ?? ImageLoadOptions.Default).MaxPixels,
+                provider.GetRequiredService<ImageLoader>().Options.MaxPixels,
                 PipelineRegistration.HeavyActivities)
             : null;
         return (journal, gate) switch

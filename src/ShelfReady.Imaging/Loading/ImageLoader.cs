@@ -21,6 +21,9 @@ public sealed class ImageLoader
         VipsRuntime.EnsureConfigured();
     }
 
+    /// <summary>Gets the caps this loader enforces.</summary>
+    public ImageLoadOptions Options => options;
+
     /// <summary>Loads and normalises one file.</summary>
     /// <exception cref="ImageLoadException">The file is refused; <see cref="ImageLoadException.Error"/> says why.</exception>
     public LoadedImage Load(byte[] file)

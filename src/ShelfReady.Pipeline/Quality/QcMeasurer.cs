@@ -60,8 +60,8 @@ public static class QcMeasurer
         using var solid = smallMatte >= 250;
         using var interior = solid.Rank(InteriorErosion, InteriorErosion, 0);
 
-        // One pass over each pipeline: libvips recomputes a resize and a rank filter for every pass, and a mean
-        // per band would be four.
+        // One pass over each pipeline: libvips recomputes the shrink and the rank filter for every pass, and a
+        // mean per band would be four.
         var pixels = PixelBuffer.From(small);
         var inside = PixelBuffer.From(interior);
         var (r, g, b, count) = (0L, 0L, 0L, 0L);
