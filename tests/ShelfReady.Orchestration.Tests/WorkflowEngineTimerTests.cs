@@ -43,4 +43,45 @@ public sealed class WorkflowEngineTimerTests
         Assert.Equal(time.Start.UtcDateTime + Delay, fireAt);
         Assert.Equal(fireAt, status.ReadOutputAs<DateTime>());
     }
+
+    [Fact]
+    public async Task CreateTimer_ClockJumpsWhileSchedulerArmsDelay_StillFires()
+    {
+        await using var harness = new EngineHarness();
+        var time = new JumpWhileArmingTimeProvider(Delay);
+        var registry = new WorkflowRegistry()
+            .AddWorkflowFunc<string?, DateTime>("Sleep", async (context, _) =>
+            {
+                await context.CreateTimer(Delay, CancellationToken.None);
+                return context.CurrentUtcDateTime;
+            });
+        var engine = await harness.StartAsync(registry, time);
+
+        var id = await engine.ScheduleNewWorkflowAsync("Sleep", cancellationToken: TestContext.Current.CancellationToken);
+        var status = await Wait.ForCompletionAsync(engine, id);
+
+        Assert.True(time.Jumped);
+        Assert.Equal(WorkflowRuntimeStatus.Completed, status.RuntimeStatus);
+        Assert.Equal(time.Start.UtcDateTime + Delay, status.ReadOutputAs<DateTime>());
+    }
+
+    /// <summary>
+    /// Moves the clock to the timer's due time just as the scheduler arms its delay for it, which is what a
+    /// stalled thread or a test advancing its clock does between computing the wait and registering it.
+    /// </summary>
+    private sealed class JumpWhileArmingTimeProvider(TimeSpan jumpOnDelayOf) : FakeTimeProvider
+    {
+        public bool Jumped { get; private set; }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (!Jumped && dueTime == jumpOnDelayOf)
+            {
+                Jumped = true;
+                Advance(jumpOnDelayOf);
+            }
+
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+    }
 }

@@ -8,6 +8,11 @@ namespace ShelfReady.Orchestration.Dispatch;
 /// </summary>
 internal sealed class TimerScheduler(TimeProvider timeProvider, Action<WorkMessage> fire)
 {
+    // A delay counts from when it is registered, not from when the next due time was computed. A clock that
+    // moves further than this in between (a test's fake clock advanced, a stalled thread) would make the
+    // delay late by that jump, so the due time is computed again instead.
+    private static readonly TimeSpan ClockJumpTolerance = TimeSpan.FromMilliseconds(1);
+
     private readonly PriorityQueue<TimerItem, DateTime> queue = new();
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -28,15 +33,19 @@ internal sealed class TimerScheduler(TimeProvider timeProvider, Action<WorkMessa
     {
         while (!stopping.IsCancellationRequested)
         {
-            var (wait, wake) = FireDue();
+            var (now, wait, wake) = FireDue();
             using var delay = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var elapsed = wait is { } due ? Task.Delay(due, timeProvider, delay.Token) : Task.Delay(Timeout.InfiniteTimeSpan, delay.Token);
-            await Task.WhenAny(elapsed, wake).ConfigureAwait(false);
+            if (timeProvider.GetUtcNow().UtcDateTime - now <= ClockJumpTolerance)
+            {
+                await Task.WhenAny(elapsed, wake).ConfigureAwait(false);
+            }
+
             await delay.CancelAsync().ConfigureAwait(false);
         }
     }
 
-    private (TimeSpan? Wait, Task Wake) FireDue()
+    private (DateTime Now, TimeSpan? Wait, Task Wake) FireDue()
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         lock (queue)
@@ -48,7 +57,7 @@ internal sealed class TimerScheduler(TimeProvider timeProvider, Action<WorkMessa
             }
 
             TimeSpan? wait = queue.TryPeek(out _, out var next) ? next - now : null;
-            return (wait, changed.Task);
+            return (now, wait, changed.Task);
         }
     }
 }
