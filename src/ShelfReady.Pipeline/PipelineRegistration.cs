@@ -10,7 +10,7 @@ public static class PipelineRegistration
 {
     /// <summary>The activities that decode or encode full-resolution images: the ones to limit per core.</summary>
     public static IReadOnlyList<string> HeavyActivities { get; } =
-        [ActivityNames.Ingest, ActivityNames.AnalyzeImage, ActivityNames.Segment, ActivityNames.Compose, ActivityNames.QualityCheck, ActivityNames.CheckCompliance, ActivityNames.Export];
+        [ActivityNames.Ingest, ActivityNames.AnalyzeImage, ActivityNames.Segment, ActivityNames.Compose, ActivityNames.QualityCheck, ActivityNames.RequestReview, ActivityNames.CheckCompliance, ActivityNames.Export];
 
     /// <summary>Adds ProcessImage, ProcessBatch and every activity they call.</summary>
     /// <param name="registry">The registry.</param>

@@ -138,13 +138,13 @@ public sealed class BatchReportWriter(IBlobStore store)
     // The merchant reads which platform refuses the photo and why, beside the files that did ship.
     private static void AppendCompliance(StringBuilder html, ComplianceReport report)
     {
-        var (word, css) = report.Verdict switch
+        var css = report.Verdict switch
         {
-            ComplianceVerdict.Compliant => ("compliant", "ok"),
-            ComplianceVerdict.Fix => ("fix", "warn"),
-            _ => ("not allowed", "bad"),
+            ComplianceVerdict.Compliant => "ok",
+            ComplianceVerdict.Fix => "warn",
+            _ => "bad",
         };
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"compliance\"><b>{Html.Encode(report.Platform)}</b>: <span class=\"{css}\">{word}</span>");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"compliance\"><b>{Html.Encode(report.Platform)}</b>: <span class=\"{css}\">{report.Verdict.Label()}</span>");
         foreach (var line in report.Reasons.Concat(report.Notes))
         {
             html.Append("<br><span class=\"small\">").Append(Html.Encode(line)).Append("</span>");

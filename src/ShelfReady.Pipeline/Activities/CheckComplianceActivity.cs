@@ -17,10 +17,14 @@ public sealed class CheckComplianceActivity(IBlobStore store, TextDetectorSource
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var token = context.CancellationToken;
-        using var master = await WorkImages.ReadAsync(store, input.Master, token).ConfigureAwait(false);
-        using var matte = await WorkImages.ReadAsync(store, input.Mask, token).ConfigureAwait(false);
-        var detector = detectors?.Detector;
-        return ComplianceMeasurer.Measure(master, matte, detector, detectors is null ? "no text detector is configured" : detectors.Missing, token);
+        return await MeasureAsync(store, detectors, input.Master, input.Mask, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The evidence for a master and a matte; also what a review request shows the reviewer.</summary>
+    internal static async Task<ComplianceEvidence> MeasureAsync(IBlobStore store, TextDetectorSource? detectors, BlobPath master, BlobPath mask, CancellationToken token)
+    {
+        using var source = await WorkImages.ReadAsync(store, master, token).ConfigureAwait(false);
+        using var matte = await WorkImages.ReadAsync(store, mask, token).ConfigureAwait(false);
+        return ComplianceMeasurer.Measure(source, matte, detectors?.Detector, detectors is null ? "no text detector is configured" : detectors.Missing, token);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
             files.Add(new ExportedFile(path, output.Format.ToString(), verified.Width, verified.Height, encoded.Bytes.LongLength, verified.IccDescription ?? "", verified.BitDepth));
         }
 
-        var compliance = input.Compliance is { } evidence ? ComplianceJudge.Judge(input.Platform, profile.Compliance, evidence, DeclaredPieces(input.NamingValues)) : null;
+        var compliance = input.Compliance is { } evidence ? ComplianceJudge.Judge(input.Platform, profile.Compliance, evidence, ComplianceJudge.DeclaredPieces(input.NamingValues)) : null;
         return new ExportOutput(input.Platform, files, compliance);
     }
 
@@ -79,11 +79,7 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
     }
 
     // A multi-pack is declared by the upload's sidecar or manifest as "pieces".
-    private static int? DeclaredPieces(IReadOnlyDictionary<string, string?> values) =>
-        values.TryGetValue("pieces", out var text) && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var pieces) && pieces > 0 ? pieces : null;
-
-    private PlatformProfileCatalog ProfilesFor(ExportInput input) =>
-        input.Settings.PlatformOverrides is { } overrides ? catalog.WithOverrides(overrides.GetRawText()) : catalog;
+    private PlatformProfileCatalog ProfilesFor(ExportInput input) => catalog.For(input.Settings);
 
     private static CompositeOptions CompositeOptionsFor(PlatformProfile profile, AnalysisOutput analysis, Image mask) => new()
     {

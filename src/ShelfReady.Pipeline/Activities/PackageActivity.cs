@@ -117,12 +117,7 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
         return csv.ToString();
     }
 
-    private static string Verdict(ComplianceReport? report) => report?.Verdict switch
-    {
-        null => "",
-        ComplianceVerdict.NotAllowed => "not allowed",
-        var verdict => verdict.Value.ToString().ToLowerInvariant(),
-    };
+    private static string Verdict(ComplianceReport? report) => report?.Verdict.Label() ?? "";
 
     // RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never executes a file name.
     private static string Field(string value)

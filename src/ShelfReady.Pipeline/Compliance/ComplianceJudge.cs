@@ -1,11 +1,32 @@
 using System.Globalization;
 using ShelfReady.Pipeline.Profiles;
+using ShelfReady.Pipeline.Settings;
 
 namespace ShelfReady.Pipeline.Compliance;
 
 /// <summary>Applies a platform's <see cref="ComplianceRules"/> to a photo's <see cref="ComplianceEvidence"/>.</summary>
 public static class ComplianceJudge
 {
+    /// <summary>The verdict of each platform the merchant exports to, as the exports will report them.</summary>
+    /// <param name="catalog">The platform profiles.</param>
+    /// <param name="settings">The merchant's platforms and profile overrides.</param>
+    /// <param name="evidence">What the photo shows.</param>
+    /// <param name="namingValues">The upload's naming values; "pieces" declares a multi-pack.</param>
+    public static IReadOnlyList<ComplianceReport> JudgeAll(PlatformProfileCatalog catalog, MerchantSettings settings, ComplianceEvidence evidence, IReadOnlyDictionary<string, string?> namingValues)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(settings);
+        var profiles = catalog.For(settings);
+        return settings.Platforms.Select(platform => Judge(platform, profiles.Get(platform).Compliance, evidence, DeclaredPieces(namingValues))).ToList();
+    }
+
+    /// <summary>The multi-pack count an upload declares with a positive "pieces" naming value; null when it declares none.</summary>
+    public static int? DeclaredPieces(IReadOnlyDictionary<string, string?> namingValues)
+    {
+        ArgumentNullException.ThrowIfNull(namingValues);
+        return namingValues.TryGetValue("pieces", out var text) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pieces) && pieces > 0 ? pieces : null;
+    }
+
     /// <summary>The verdict for <paramref name="platform"/>; <paramref name="declaredPieces"/> is the multi-pack count the upload declares, if any.</summary>
     public static ComplianceReport Judge(string platform, ComplianceRules rules, ComplianceEvidence evidence, int? declaredPieces)
     {

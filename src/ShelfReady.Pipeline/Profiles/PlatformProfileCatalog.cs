@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ShelfReady.Pipeline.Settings;
 
 namespace ShelfReady.Pipeline.Profiles;
 
@@ -41,6 +42,13 @@ public sealed class PlatformProfileCatalog
     {
         using var overrides = JsonDocument.Parse(overridesJson, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         return FromJson(overrides.RootElement, this);
+    }
+
+    /// <summary>This catalogue as the merchant sees it: with their overrides applied, if they have any.</summary>
+    public PlatformProfileCatalog For(MerchantSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.PlatformOverrides is { } overrides ? WithOverrides(overrides.GetRawText()) : this;
     }
 
     /// <summary>The named profile.</summary>

@@ -72,10 +72,28 @@ public sealed record CutOutAttempt(int Attempt, SegmentOutput Segment, ComposeOu
 /// <param name="Escalation">True for the message to the escalation group at the second deadline.</param>
 /// <param name="Category">The product category, shown to the reviewer.</param>
 /// <param name="CategorySource">Who named the category.</param>
-public sealed record ReviewRequestInput(ProcessImageInput Job, BlobPath Master, CutOutAttempt Attempt, RoutingDecision Route, IReadOnlyList<string> Reviewers, DateTime DeadlineUtc, bool Reminder, bool Escalation = false, string? Category = null, string? CategorySource = null);
+/// <param name="Settings">The merchant's settings: whose platforms the compliance verdicts are for.</param>
+/// <param name="NamingValues">The upload's naming values ("pieces" declares a multi-pack).</param>
+/// <param name="Compliance">The evidence an earlier request for this attempt measured; null to measure it.</param>
+public sealed record ReviewRequestInput(
+    ProcessImageInput Job,
+    BlobPath Master,
+    CutOutAttempt Attempt,
+    RoutingDecision Route,
+    IReadOnlyList<string> Reviewers,
+    DateTime DeadlineUtc,
+    bool Reminder,
+    bool Escalation = false,
+    string? Category = null,
+    string? CategorySource = null,
+    MerchantSettings? Settings = null,
+    IReadOnlyDictionary<string, string?>? NamingValues = null,
+    ComplianceEvidence? Compliance = null);
 
-/// <summary>The recorded review request.</summary>
-public sealed record ReviewRequestOutput(BlobPath Request);
+/// <summary>The recorded review request, and the compliance evidence the reviewer was shown.</summary>
+/// <param name="Request">The review request record.</param>
+/// <param name="Compliance">What the attempt's photo and matte show for the platforms' content rules; the exports reuse it when this attempt is approved. Null in histories recorded before reviews carried it.</param>
+public sealed record ReviewRequestOutput(BlobPath Request, ComplianceEvidence? Compliance = null);
 
 /// <summary>A reviewer's decision, the payload of the ReviewDecision event.</summary>
 /// <param name="Decision">"approve", "reject", "redo" or "upload".</param>
@@ -195,6 +213,10 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
         }
 
         string? reviewer = null;
+
+        // The approved attempt's evidence, measured when its review was requested; histories recorded before
+        // review requests carried it have none, and measure it again here as they did then.
+        ComplianceEvidence? reviewedCompliance = null;
         if (ReviewPolicy.NeedsReview(route, attempt.Qc, settings.Thresholds))
         {
             var review = await ReviewAsync(job, attempt);
@@ -206,10 +228,12 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
 
             attempt = review.Attempt;
             reviewer = review.Decision.Reviewer;
+            reviewedCompliance = review.Compliance;
         }
 
         var exporting = Show(context, new ImageProgress("exporting", route.Complexity.ToString(), attempt.Qc.Score));
-        var compliance = await context.CallActivityThroughOutagesAsync<ComplianceEvidence>(ActivityNames.CheckCompliance, new ComplianceInput(input.JobId, ingest.Master, attempt.Segment.Mask), PipelineRetries.Io, exporting);
+        var compliance = reviewedCompliance
+            ?? await context.CallActivityThroughOutagesAsync<ComplianceEvidence>(ActivityNames.CheckCompliance, new ComplianceInput(input.JobId, ingest.Master, attempt.Segment.Mask), PipelineRetries.Io, exporting);
         var exports = await Task.WhenAll(settings.Platforms.Select(platform =>
             context.CallActivityThroughOutagesAsync<ExportOutput>(ActivityNames.Export, new ExportInput(input, ingest.Master, attempt, analysis, platform, category.NamingValues, settings, compliance), PipelineRetries.Io, exporting)));
         return new ImageOutcome(input, ImageStatus.Exported, null, category.Category, route, attempt.Qc, attempt.Attempt, reviewer, exports, category.Source, attempt.Segment.Segmenter);
@@ -235,15 +259,15 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     }
 
     // A reviewer may ask for a redo; each redo is a fresh cut-out that goes back to review, a bounded number of times.
-    private static async Task<(ReviewDecision? Decision, CutOutAttempt Attempt)> ReviewAsync(CutOutJob job, CutOutAttempt attempt)
+    private static async Task<(ReviewDecision? Decision, CutOutAttempt Attempt, ComplianceEvidence? Compliance)> ReviewAsync(CutOutJob job, CutOutAttempt attempt)
     {
         for (var round = 1; ; round++)
         {
-            var decision = await AwaitDecisionAsync(job, attempt);
+            var (decision, compliance) = await AwaitDecisionAsync(job, attempt);
             var again = decision?.Decision is ReviewDecisions.Redo || (decision?.Decision is ReviewDecisions.Upload && decision.CorrectedMask is not null);
             if (decision is null || !again || round == MaxReviewRounds)
             {
-                return (decision, attempt);
+                return (decision, attempt, compliance);
             }
 
             attempt = decision.CorrectedMask is { } corrected
@@ -255,29 +279,32 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     // Waits for the decision: a reminder at the first deadline, the escalation group at the second, then the
     // merchant's timeout outcome (give up, or keep waiting without further mail). The event stays buffered by
     // the engine if it arrives after a wait timed out, so the next wait still receives it.
-    private static async Task<ReviewDecision?> AwaitDecisionAsync(CutOutJob job, CutOutAttempt attempt)
+    private static async Task<(ReviewDecision? Decision, ComplianceEvidence? Compliance)> AwaitDecisionAsync(CutOutJob job, CutOutAttempt attempt)
     {
         var (context, input, master, _, settings, route, category) = job;
         var awaiting = Show(context, new ImageProgress("awaiting-review", route.Complexity.ToString(), attempt.Qc.Score));
+        ComplianceEvidence? compliance = null;
         for (var round = 0; round < 3; round++)
         {
             var deadline = context.CurrentUtcDateTime + settings.ReviewReminderAfter;
             var escalation = round == 2;
             var reviewers = escalation ? settings.EscalationReviewers.Concat(settings.Reviewers).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : settings.Reviewers;
-            await context.CallActivityThroughOutagesAsync<ReviewRequestOutput>(
+            var requested = await context.CallActivityThroughOutagesAsync<ReviewRequestOutput>(
                 ActivityNames.RequestReview,
-                new ReviewRequestInput(input, master, attempt, route, reviewers, deadline, round > 0, escalation, category.Category, category.Source),
+                new ReviewRequestInput(input, master, attempt, route, reviewers, deadline, round > 0, escalation, category.Category, category.Source, settings, category.NamingValues, compliance),
                 PipelineRetries.Io,
                 awaiting);
+            compliance = requested.Compliance;
             if (await WaitForDecisionAsync(context, deadline) is { } decision)
             {
-                return decision;
+                return (decision, compliance);
             }
         }
 
-        return settings.ReviewTimeoutOutcome == ReviewTimeoutOutcomes.Wait
+        var late = settings.ReviewTimeoutOutcome == ReviewTimeoutOutcomes.Wait
             ? await context.WaitForExternalEvent<ReviewDecision>(WorkflowNames.ReviewDecisionEvent, CancellationToken.None)
             : null;
+        return (late, compliance);
     }
 
     private static ImageProgress Show(WorkflowContext context, ImageProgress progress)

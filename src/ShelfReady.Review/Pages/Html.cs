@@ -16,7 +16,7 @@ internal static class Html
         header{background:#1d232b;color:#fff;padding:10px 20px;display:flex;gap:16px;align-items:baseline}
         header h1{font-size:17px;margin:0;overflow-wrap:anywhere}header span{opacity:.75}
         main{padding:16px 20px}.muted{color:#5b6470}.banner{padding:10px 14px;border-radius:6px;margin:0 0 12px;background:#fff4d6;border:1px solid #e5c66b}
-        .ok{background:#e3f6e8;border-color:#7cc494}.panes{display:grid;grid-template-columns:1fr 1fr;gap:12px}
+        .ok{background:#e3f6e8;border-color:#7cc494}.verdicts{margin:0;padding-left:18px}.verdict-fix b{color:#8a5a00}.verdict-not-allowed b{color:#b3261e}.panes{display:grid;grid-template-columns:1fr 1fr;gap:12px}
         .pane{background:#fff;border:1px solid #d6d9de;border-radius:6px;padding:8px}.pane h2{font-size:14px;margin:0 0 6px}
         .view{position:relative;overflow:hidden;height:560px;background:repeating-conic-gradient(#e9ebee 0 25%,#fff 0 50%) 0 0/16px 16px}
         .view.actual{overflow:auto}.stack{position:relative;display:inline-block}

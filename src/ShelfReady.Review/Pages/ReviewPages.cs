@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Workflows;
 using ShelfReady.Review.Decisions;
@@ -62,7 +63,7 @@ public static class ReviewPages
         body.Append(CultureInfo.InvariantCulture, $"<div class=\"pane\"><h2>After (composite {composite.Width}×{composite.Height}, fill {composite.Fill:P0})</h2><div class=\"view\"><div class=\"stack\">");
         body.Append(CultureInfo.InvariantCulture, $"<img alt=\"composite\" src=\"{E(model.LinkPath)}/image/composite\">");
         body.Append(CultureInfo.InvariantCulture, $"<img class=\"ov ov-bg\" alt=\"\" src=\"{E(model.LinkPath)}/image/nonwhite\"><img class=\"ov ov-edge\" alt=\"\" src=\"{E(model.LinkPath)}/image/edge\">");
-        body.Append(Regions(attempt));
+        body.Append(Regions(attempt, request.Compliance));
         body.Append("</div></div></div></div>");
 
         body.Append("<div class=\"grid\"><div><table>");
@@ -70,6 +71,7 @@ public static class ReviewPages
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Parts</th><td>background {qc.Background:0.#} · edge {qc.Edge:0.#} · fill {qc.Fill:0.#} · colour {qc.Color:0.#} (of 25 each)</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Reasons</th><td>{List(qc.Reasons, "no points lost")}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Findings</th><td>{List(FindingLines(qc.Findings), "none recorded")}</td></tr>");
+        body.Append(CultureInfo.InvariantCulture, $"<tr><th>Marketplace rules</th><td>{Verdicts(model.Record.Compliance)}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Route</th><td>{E(request.Route.Complexity.ToString())} — {E(request.Route.Reason)}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Category</th><td>{E(request.Category ?? "unknown")} <span class=\"muted\">(from {E(request.CategorySource ?? "nowhere")})</span></td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Cut out by</th><td>{E(attempt.Segment.Segmenter)} ({E(attempt.Segment.Strategy)})</td></tr>");
@@ -155,7 +157,33 @@ public static class ReviewPages
                 return $"{g.Key.Part} · {g.Key.Code}: {g.Key.Reason} ({where})";
             });
 
-    private static string Regions(CutOutAttempt attempt)
+    // What each platform will say of this cut-out if it is approved, so a reviewer does not approve a main image
+    // the marketplace refuses without knowing it.
+    private static string Verdicts(IReadOnlyList<ComplianceReport>? reports)
+    {
+        if (reports is not { Count: > 0 })
+        {
+            return "<span class=\"muted\">not judged for this request</span>";
+        }
+
+        var rows = new StringBuilder("<ul class=\"verdicts\">");
+        foreach (var report in reports)
+        {
+            var verdict = report.Verdict.Label();
+            rows.Append(CultureInfo.InvariantCulture, $"<li class=\"verdict-{E(verdict.Replace(' ', '-'))}\"><b>{E(report.Platform)}</b>: {E(verdict)}");
+            var details = report.Reasons.Concat(report.Notes.Select(n => "not checked: " + n)).ToList();
+            if (details.Count > 0)
+            {
+                rows.Append(" — ").Append(E(string.Join(" ", details)));
+            }
+
+            rows.Append("</li>");
+        }
+
+        return rows.Append("</ul>").ToString();
+    }
+
+    private static string Regions(CutOutAttempt attempt, ComplianceEvidence? compliance)
     {
         var composite = attempt.Composite;
         var svg = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<svg class=\"ov ov-qc\" viewBox=\"0 0 {composite.Width} {composite.Height}\" width=\"{composite.Width}\" height=\"{composite.Height}\" preserveAspectRatio=\"xMidYMid meet\" aria-hidden=\"true\">");
@@ -163,6 +191,13 @@ public static class ReviewPages
         {
             var r = composite.Frame.ToCanvas(finding.Region);
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{r.X}\" y=\"{r.Y}\" width=\"{Math.Max(1, r.Width)}\" height=\"{Math.Max(1, r.Height)}\" fill=\"none\" stroke=\"#ff00c8\" stroke-width=\"{Math.Max(3, composite.Width / 300)}\"><title>{E(finding.Reason)}</title></rect>");
+        }
+
+        foreach (var text in compliance?.Text ?? [])
+        {
+            var r = composite.Frame.ToCanvas(new QcRegion(text.X, text.Y, text.Width, text.Height));
+            var title = string.Create(CultureInfo.InvariantCulture, $"text ({text.Placement}), confidence {text.Score:0.00}");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"text-{E(text.Placement.ToString().ToLowerInvariant())}\" x=\"{r.X}\" y=\"{r.Y}\" width=\"{r.Width}\" height=\"{r.Height}\" fill=\"none\" stroke=\"#ff8c00\" stroke-dasharray=\"8 4\" stroke-width=\"{Math.Max(3, composite.Width / 300)}\"><title>{E(title)}</title></rect>");
         }
 
         return svg.Append("</svg>").ToString();

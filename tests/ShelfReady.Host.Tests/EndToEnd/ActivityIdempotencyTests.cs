@@ -52,7 +52,7 @@ public sealed class ActivityIdempotencyTests : IDisposable
         var qc = await TwiceAsync(new QualityCheckActivity(store), new QualityCheckInput(job.JobId, ingest.Master!, segment.Mask, composite, 0.85, settings.Thresholds));
         var attempt = new CutOutAttempt(1, segment, composite, qc);
         var route = RoutingPolicy.Decide(category.Category, analysis.EdgeComplexity, analysis.ColorMatchRisk);
-        await TwiceAsync(new RequestReviewActivity(store, []), new ReviewRequestInput(job, ingest.Master!, attempt, route, [], new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc), false));
+        await TwiceAsync(new RequestReviewActivity(store, [], PlatformProfileCatalog.Builtin()), new ReviewRequestInput(job, ingest.Master!, attempt, route, [], new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc), false, Settings: settings, NamingValues: category.NamingValues));
         var exports = new List<ExportOutput>();
         foreach (var platform in settings.Platforms)
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using ShelfReady.Host.Storage;
 using ShelfReady.Host.Tests.Infrastructure;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
@@ -63,6 +64,7 @@ public sealed class ReviewLoopTests : IAsyncLifetime
         Assert.Equal(ImageStatus.Exported, outcome.Status);
         Assert.Equal(Reviewer, outcome.ReviewedBy);
         Assert.Contains(outcome.Exports.SelectMany(e => e.Files), f => File.Exists(Store.FilePath(f.Path)));
+        Assert.Equal(Assert.Single(outcome.Exports).Compliance!.Verdict.Label(), Regex.Match(page, "<b>google_shopping</b>: ([a-z ]+)").Groups[1].Value.Trim());
         await serve.WaitForExportedWebhookAsync("onerror");
     }
 
