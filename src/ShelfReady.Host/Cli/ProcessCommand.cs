@@ -16,7 +16,7 @@ internal static class ProcessCommand
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of product photos (sidecar {file}.json and manifest.json are honoured)." };
         var merchant = new Option<string>("--merchant") { Description = "Merchant name (its settings come from config/{merchant}/settings.json).", DefaultValueFactory = _ => "local" };
-        var platforms = new Option<string[]>("--platforms") { Description = "Platforms to export, e.g. amazon_main shopify (default: the merchant's settings).", AllowMultipleArgumentsPerToken = true };
+        var platforms = new Option<string[]>("--platforms") { Description = "Platforms to export, e.g. amazon_main shopify or amazon_main,shopify (default: the merchant's settings).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for exports, report and engine state.", DefaultValueFactory = _ => new DirectoryInfo("shelfready-out") };
         var settings = new Option<string[]>("--set")
         {
@@ -31,10 +31,14 @@ internal static class ProcessCommand
             }
         });
         command.SetAction((result, token) => RunAsync(
-            new ProcessRequest(result.GetValue(folder)!, result.GetValue(merchant)!, result.GetValue(platforms) ?? [], result.GetValue(output)!, result.GetValue(settings) ?? []),
+            new ProcessRequest(result.GetValue(folder)!, result.GetValue(merchant)!, Split(result.GetValue(platforms) ?? []), result.GetValue(output)!, result.GetValue(settings) ?? []),
             token));
         return command;
     }
+
+    // "amazon_main,shopify" is how people write a list; taken as one name it failed every image at export.
+    private static string[] Split(string[] platforms) =>
+        platforms.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
     private static async Task<int> RunAsync(ProcessRequest request, CancellationToken cancellationToken)
     {

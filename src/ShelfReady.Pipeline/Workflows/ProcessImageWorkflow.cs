@@ -152,7 +152,7 @@ public sealed record ImageOutcome(
     string? Segmenter = null);
 
 /// <summary>What a running ProcessImage shows as its custom status.</summary>
-/// <param name="Stage">ingesting, analysing, cutting-out, awaiting-review, exporting, done.</param>
+/// <param name="Stage">ingesting, analysing, cutting-out, requesting-review, awaiting-review, exporting, done.</param>
 /// <param name="Route">The route, once known.</param>
 /// <param name="Score">The latest QC score, once known.</param>
 public sealed record ImageProgress(string Stage, string? Route = null, int? Score = null);
@@ -282,7 +282,9 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
     private static async Task<(ReviewDecision? Decision, ComplianceEvidence? Compliance)> AwaitDecisionAsync(CutOutJob job, CutOutAttempt attempt)
     {
         var (context, input, master, _, settings, route, category) = job;
-        var awaiting = Show(context, new ImageProgress("awaiting-review", route.Complexity.ToString(), attempt.Qc.Score));
+        // "awaiting-review" only once the request is recorded and mailed: a caller that stops at that stage
+        // (the CLI does) must find the reviewers told.
+        var requesting = new ImageProgress("requesting-review", route.Complexity.ToString(), attempt.Qc.Score);
         ComplianceEvidence? compliance = null;
         for (var round = 0; round < 3; round++)
         {
@@ -293,8 +295,9 @@ public sealed class ProcessImageWorkflow : Workflow<ProcessImageInput, ImageOutc
                 ActivityNames.RequestReview,
                 new ReviewRequestInput(input, master, attempt, route, reviewers, deadline, round > 0, escalation, category.Category, category.Source, settings, category.NamingValues, compliance),
                 PipelineRetries.Io,
-                awaiting);
+                Show(context, requesting));
             compliance = requested.Compliance;
+            Show(context, requesting with { Stage = "awaiting-review" });
             if (await WaitForDecisionAsync(context, deadline) is { } decision)
             {
                 return (decision, compliance);
