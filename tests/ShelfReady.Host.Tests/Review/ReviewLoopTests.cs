@@ -7,7 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using ShelfReady.Host.Storage;
 using ShelfReady.Host.Tests.Infrastructure;
+using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Compliance;
+using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
@@ -65,6 +67,9 @@ public sealed class ReviewLoopTests : IAsyncLifetime
         Assert.Equal(Reviewer, outcome.ReviewedBy);
         Assert.Contains(outcome.Exports.SelectMany(e => e.Files), f => File.Exists(Store.FilePath(f.Path)));
         Assert.Equal(Assert.Single(outcome.Exports).Compliance!.Verdict.Label(), Regex.Match(page, "<b>google_shopping</b>: ([a-z ]+)").Groups[1].Value.Trim());
+        var scheduled = (await serve.Engine.GetHistoryAsync(JobIdentity.ImageInstanceId(jobId), Token)).Where(e => e.Type == HistoryEventType.ActivityScheduled).Select(e => e.Name).ToList();
+        Assert.Contains(ActivityNames.RequestReview, scheduled);
+        Assert.DoesNotContain(ActivityNames.CheckCompliance, scheduled);
         await serve.WaitForExportedWebhookAsync("onerror");
     }
 
