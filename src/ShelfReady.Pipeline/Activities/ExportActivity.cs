@@ -29,7 +29,7 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var token = context.CancellationToken;
-        var profile = ProfilesFor(input).Get(input.Platform);
+        var profile = catalog.For(input.Settings).Get(input.Platform);
         EnsureIndexHasASlot(profile, input.NamingValues);
         using var image = await FramedAsync(input, profile, token).ConfigureAwait(false);
 
@@ -77,9 +77,6 @@ public sealed class ExportActivity(IBlobStore store, PlatformProfileCatalog cata
             throw new ExportVerificationException($"{profile.Name} numbers images 1–{max}; index {index} has no slot.");
         }
     }
-
-    // A multi-pack is declared by the upload's sidecar or manifest as "pieces".
-    private PlatformProfileCatalog ProfilesFor(ExportInput input) => catalog.For(input.Settings);
 
     private static CompositeOptions CompositeOptionsFor(PlatformProfile profile, AnalysisOutput analysis, Image mask) => new()
     {

@@ -20,7 +20,7 @@ public static class ComplianceJudge
         return settings.Platforms.Select(platform => Judge(platform, profiles.Get(platform).Compliance, evidence, DeclaredPieces(namingValues))).ToList();
     }
 
-    /// <summary>The multi-pack count an upload declares with a positive "pieces" naming value; null when it declares none.</summary>
+    /// <summary>The multi-pack count an upload declares (sidecar or manifest) with a positive "pieces" naming value; null when it declares none.</summary>
     public static int? DeclaredPieces(IReadOnlyDictionary<string, string?> namingValues)
     {
         ArgumentNullException.ThrowIfNull(namingValues);

@@ -71,7 +71,7 @@ public static class ReviewPages
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Parts</th><td>background {qc.Background:0.#} · edge {qc.Edge:0.#} · fill {qc.Fill:0.#} · colour {qc.Color:0.#} (of 25 each)</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Reasons</th><td>{List(qc.Reasons, "no points lost")}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Findings</th><td>{List(FindingLines(qc.Findings), "none recorded")}</td></tr>");
-        body.Append(CultureInfo.InvariantCulture, $"<tr><th>Marketplace rules</th><td>{Verdicts(model.Record.Compliance)}</td></tr>");
+        body.Append(CultureInfo.InvariantCulture, $"<tr><th>Marketplace rules</th><td>{Verdicts(model.Record.Verdicts)}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Route</th><td>{E(request.Route.Complexity.ToString())} — {E(request.Route.Reason)}</td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Category</th><td>{E(request.Category ?? "unknown")} <span class=\"muted\">(from {E(request.CategorySource ?? "nowhere")})</span></td></tr>");
         body.Append(CultureInfo.InvariantCulture, $"<tr><th>Cut out by</th><td>{E(attempt.Segment.Segmenter)} ({E(attempt.Segment.Strategy)})</td></tr>");

@@ -45,8 +45,8 @@ public sealed class ReviewPageComplianceTests : IDisposable
 
         Assert.NotNull(output.Compliance);
         Assert.True(output.Compliance.Border);
-        Assert.Equal(["amazon_main", "shopify"], record.Compliance!.Select(r => r.Platform));
-        Assert.Equal([ComplianceVerdict.Fix, ComplianceVerdict.Compliant], record.Compliance!.Select(r => r.Verdict));
+        Assert.Equal(["amazon_main", "shopify"], record.Verdicts!.Select(r => r.Platform));
+        Assert.Equal([ComplianceVerdict.Fix, ComplianceVerdict.Compliant], record.Verdicts!.Select(r => r.Verdict));
         Assert.Contains("<th>Marketplace rules</th>", page, StringComparison.Ordinal);
         Assert.Contains("<b>amazon_main</b>: fix — The photo has a border or frame around it; crop it off and upload again.", page, StringComparison.Ordinal);
         Assert.Contains("<b>shopify</b>: compliant</li>", page, StringComparison.Ordinal);
@@ -66,8 +66,8 @@ public sealed class ReviewPageComplianceTests : IDisposable
 
         Assert.Equal(first.Compliance, reminder.Compliance);
         Assert.Equal(
-            firstRecord.Compliance!.Select(r => (r.Platform, r.Verdict, string.Join(" ", r.Reasons))),
-            reminderRecord.Compliance!.Select(r => (r.Platform, r.Verdict, string.Join(" ", r.Reasons))));
+            firstRecord.Verdicts!.Select(r => (r.Platform, r.Verdict, string.Join(" ", r.Reasons))),
+            reminderRecord.Verdicts!.Select(r => (r.Platform, r.Verdict, string.Join(" ", r.Reasons))));
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
