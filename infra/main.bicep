@@ -43,6 +43,16 @@ param webhookSecret string
 @secure()
 param reviewLinkKey string
 
+@description('SMTP user name for reviewer mail through Communication Services (<communication resource name>.<Entra app id>.<tenant id>; the app needs the Communication and Email Service Owner role). Empty: no mail resources, and review mail goes nowhere.')
+param reviewMailSmtpUsername string = ''
+
+@description('Client secret of that Entra app, the SMTP password.')
+@secure()
+param reviewMailSmtpPassword string = ''
+
+@description('Where Communication Services keeps its data.')
+param mailDataLocation string = 'Europe'
+
 @description('API key the function app sends to the segmentation service.')
 @secure()
 param segmentationApiKey string
@@ -51,6 +61,7 @@ var token = toLower(uniqueString(subscription().id, resourceGroup().id, environm
 var tags = { 'azd-env-name': environmentName }
 var storageName = 'st${token}'
 var appName = 'func-${environmentName}-${token}'
+var sendReviewMail = !empty(reviewMailSmtpUsername)
 var containers = [ 'uploads', 'work', 'exports', 'quarantine', 'config', 'app-package' ]
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -139,6 +150,34 @@ resource reviewLinkKeyValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'review-link-key'
   properties: { value: reviewLinkKey }
+}
+
+resource reviewMailPasswordValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (sendReviewMail) {
+  parent: vault
+  name: 'review-mail-smtp-password'
+  properties: { value: reviewMailSmtpPassword }
+}
+
+resource mailService 'Microsoft.Communication/emailServices@2023-04-01' = if (sendReviewMail) {
+  name: 'ecs-${environmentName}-${token}'
+  location: 'global'
+  tags: tags
+  properties: { dataLocation: mailDataLocation }
+}
+
+resource mailDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = if (sendReviewMail) {
+  parent: mailService
+  name: 'AzureManagedDomain'
+  location: 'global'
+  tags: tags
+  properties: { domainManagement: 'AzureManaged', userEngagementTracking: 'Disabled' }
+}
+
+resource communication 'Microsoft.Communication/communicationServices@2023-04-01' = if (sendReviewMail) {
+  name: 'acs-${environmentName}-${token}'
+  location: 'global'
+  tags: tags
+  properties: { dataLocation: mailDataLocation, linkedDomains: [ mailDomain.id ] }
 }
 
 resource segmentationApiKeyValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -311,7 +350,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      appSettings: concat([
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
@@ -327,8 +366,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Segmentation__Endpoint', value: 'https://${segmentation.properties.configuration.ingress.fqdn}/' }
         { name: 'Segmentation__ApiKey', value: '@Microsoft.KeyVault(${keyVaultReference}/${segmentationApiKeyValue.name})' }
         { name: 'Webhooks__Secrets__default', value: '@Microsoft.KeyVault(${keyVaultReference}/${webhookSecretValue.name})' }
-        { name: 'Review__LinkKey', value: '@Microsoft.KeyVault(${keyVaultReference}/${reviewLinkKeyValue.name})' }
-      ]
+        { name: 'Review__PublicBaseUrl', value: 'https://${appName}.azurewebsites.net/' }
+        { name: 'Review__SigningKeys__k1', value: '@Microsoft.KeyVault(${keyVaultReference}/${reviewLinkKeyValue.name})' }
+        { name: 'Review__ActiveKeyId', value: 'k1' }
+      ], sendReviewMail ? [
+        { name: 'Review__Email__Transport', value: 'Smtp' }
+        { name: 'Review__Email__SmtpHost', value: 'smtp.azurecomm.net' }
+        { name: 'Review__Email__SmtpPort', value: '587' }
+        { name: 'Review__Email__Security', value: 'StartTls' }
+        { name: 'Review__Email__Username', value: reviewMailSmtpUsername }
+        { name: 'Review__Email__Password', value: '@Microsoft.KeyVault(${keyVaultReference}/review-mail-smtp-password)' }
+        { name: 'Review__Email__From', value: 'ShelfReady <DoNotReply@${mailDomain!.properties.fromSenderDomain}>' }
+      ] : [])
     }
   }
 }

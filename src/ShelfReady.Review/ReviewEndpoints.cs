@@ -15,7 +15,8 @@ using ShelfReady.Review.Pages;
 namespace ShelfReady.Review;
 
 /// <summary>
-/// The review endpoints, for any ASP.NET Core host (the one-machine <c>serve</c>, the Functions app):
+/// The review endpoints, for any ASP.NET Core host: <c>serve</c> maps them with <see cref="MapShelfReadyReview"/>,
+/// the Functions app's HTTP functions call the handlers directly under the same routes.
 /// <c>GET /review/{link}</c> shows a page and never decides; <c>POST /review/{link}</c> decides with the
 /// page's anti-forgery token; <c>GET /review/{link}/image/{kind}</c> serves its pictures;
 /// <c>GET /review/queue/{link}</c> lists what waits for a merchant.
@@ -31,13 +32,7 @@ public static class ReviewEndpoints
         var group = endpoints.MapGroup("/review");
         group.AddEndpointFilter(async (context, next) =>
         {
-            // Links carry their token in the path: never let it leak through a Referer, a cache or a frame.
-            var headers = context.HttpContext.Response.Headers;
-            headers.CacheControl = "no-store";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["X-Frame-Options"] = "DENY";
-            headers["X-Content-Type-Options"] = "nosniff";
-            headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
+            ProtectLinkResponse(context.HttpContext.Response);
             return await next(context).ConfigureAwait(false);
         });
         group.MapGet("/queue/{link}", QueueAsync);
@@ -47,7 +42,29 @@ public static class ReviewEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> QueueAsync(string link, string? batch, string? notice, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>Headers every review response carries, whichever host answers it.</summary>
+    /// <param name="response">The response about to be written.</param>
+    public static void ProtectLinkResponse(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+
+        // Links carry their token in the path: never let it leak through a Referer, a cache or a frame.
+        var headers = response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["X-Frame-Options"] = "DENY";
+        headers["X-Content-Type-Options"] = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
+    }
+
+    /// <summary><c>GET /review/queue/{link}</c>: what waits for the link's reviewer in a merchant's batch, or all of it.</summary>
+    /// <param name="link">The signed queue link.</param>
+    /// <param name="batch">The batch to show, or null for every batch.</param>
+    /// <param name="notice">A line to show above the queue (the decision just recorded).</param>
+    /// <param name="http">The request.</param>
+    /// <param name="cancellationToken">Signalled when the request is aborted.</param>
+    /// <returns>The queue page, or the refusal.</returns>
+    public static async Task<IResult> QueueAsync(string link, string? batch, string? notice, HttpContext http, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
         var signer = services.GetRequiredService<ReviewLinkSigner>();
@@ -72,7 +89,13 @@ public static class ReviewEndpoints
         return Page(ReviewPages.Queue(queue.Merchant, batch, queue.Reviewer, items, queuePath, notice));
     }
 
-    private static async Task<IResult> PageAsync(string link, string? back, HttpContext http, CancellationToken cancellationToken)
+    /// <summary><c>GET /review/{link}</c>: the review page; opening it decides nothing.</summary>
+    /// <param name="link">The signed review link.</param>
+    /// <param name="back">The queue page to return to after deciding, if opened from one.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="cancellationToken">Signalled when the request is aborted.</param>
+    /// <returns>The page, or the refusal.</returns>
+    public static async Task<IResult> PageAsync(string link, string? back, HttpContext http, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
         var (record, reviewer, refusal) = await OpenAsync(link, services, cancellationToken).ConfigureAwait(false);
@@ -86,7 +109,12 @@ public static class ReviewEndpoints
         return Page(ReviewPages.Review(new ReviewPageModel(record, reviewer!, $"/review/{link}", form, decided, LocalPath(back))));
     }
 
-    private static async Task<IResult> DecideAsync(string link, HttpContext http, CancellationToken cancellationToken)
+    /// <summary><c>POST /review/{link}</c>: records the decision from the page's form and hands it to the workflow.</summary>
+    /// <param name="link">The signed review link.</param>
+    /// <param name="http">The request, with the form.</param>
+    /// <param name="cancellationToken">Signalled when the request is aborted.</param>
+    /// <returns>The confirmation (or the queue again), or the refusal.</returns>
+    public static async Task<IResult> DecideAsync(string link, HttpContext http, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<ReviewOptions>>().Value;
@@ -183,7 +211,13 @@ public static class ReviewEndpoints
         }
     }
 
-    private static async Task<IResult> ImageAsync(string link, string kind, HttpContext http, CancellationToken cancellationToken)
+    /// <summary><c>GET /review/{link}/image/{kind}</c>: the page's pictures (master, composite, thumb, nonwhite, edge, matte).</summary>
+    /// <param name="link">The signed review link.</param>
+    /// <param name="kind">Which picture.</param>
+    /// <param name="http">The request.</param>
+    /// <param name="cancellationToken">Signalled when the request is aborted.</param>
+    /// <returns>The image, 404 for an unknown kind, or the refusal.</returns>
+    public static async Task<IResult> ImageAsync(string link, string kind, HttpContext http, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
         var (record, _, refusal) = await OpenAsync(link, services, cancellationToken).ConfigureAwait(false);

@@ -9,9 +9,8 @@ using ShelfReady.Pipeline.Segmentation;
 namespace ShelfReady.Functions.Http;
 
 /// <summary>
-/// Job status and health over HTTP. The review pages and decision POSTs come from the shared review library
-/// (another issue): they answer from the same <see cref="DurableTaskClient"/> and raise
-/// <c>WorkflowNames.ReviewDecisionEvent</c> on the image's instance once the decision is recorded.
+/// Job status and health over HTTP, under <c>api/</c> as in <c>serve</c> (host.json sets no route prefix, so
+/// each route names its own).
 /// </summary>
 /// <param name="services">Where the optional segmentation client is looked up for health.</param>
 public sealed class StatusFunctions(IServiceProvider services)
@@ -23,7 +22,7 @@ public sealed class StatusFunctions(IServiceProvider services)
     /// <returns>200 with the job, or 404.</returns>
     [Function("JobStatus")]
     public static async Task<IActionResult> JobStatusAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{instanceId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/jobs/{instanceId}")] HttpRequest request,
         string instanceId,
         [DurableClient] DurableTaskClient client)
     {
@@ -52,7 +51,7 @@ public sealed class StatusFunctions(IServiceProvider services)
     /// <param name="request">The request.</param>
     /// <returns>200 with the segmenter and its circuit.</returns>
     [Function("Health")]
-    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request)
+    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return new OkObjectResult(new

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ShelfReady.Functions.Review;
 using ShelfReady.Functions.Triggers;
 using ShelfReady.Pipeline.Workflows;
 
@@ -45,23 +46,43 @@ public sealed class FunctionsMetadataTests
     }
 
     [Theory]
-    [InlineData("JobStatus", "jobs/{instanceId}", "function", true)]
-    [InlineData("Health", "health", "anonymous", false)]
-    public void Metadata_HttpFunctions_HaveTheirRoutesAndAuthorization(string name, string route, string authLevel, bool usesDurableClient)
+    [InlineData("JobStatus", "api/jobs/{instanceId}", "function", "get", true)]
+    [InlineData("Health", "api/health", "anonymous", "get", false)]
+    [InlineData("ReviewPage", "review/{link}", "anonymous", "get,post", true)]
+    [InlineData("ReviewImage", "review/{link}/image/{kind}", "anonymous", "get", false)]
+    [InlineData("ReviewQueue", "review/queue/{link}", "anonymous", "get", false)]
+    public void Metadata_HttpFunctions_HaveTheirRoutesMethodsAndAuthorization(string name, string route, string authLevel, string methods, bool usesDurableClient)
     {
         var bindings = Bindings(name);
 
         var http = Assert.Single(bindings, b => b.GetProperty("type").GetString() == "httpTrigger");
         Assert.Equal(route, http.GetProperty("route").GetString());
         Assert.Equal(authLevel, http.GetProperty("authLevel").GetString(), ignoreCase: true);
-        Assert.Equal(["get"], http.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(methods.Split(','), http.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
         Assert.Equal(usesDurableClient, bindings.Any(b => b.GetProperty("type").GetString() == "durableClient"));
     }
 
     [Fact]
-    public void Metadata_FunctionCount_IsTheTriggerTwoOrchestratorsTheActivitiesAndTwoHttpFunctions()
+    public void Metadata_DecisionRedelivery_IsATimerWithADurableClient()
     {
-        Assert.Equal(1 + 2 + typeof(ActivityNames).GetFields().Length + 2, Functions.Length);
+        var bindings = Bindings(ReviewDecisionRedelivery.FunctionName);
+
+        Assert.Equal("0 */10 * * * *", Assert.Single(bindings, b => b.GetProperty("type").GetString() == "timerTrigger").GetProperty("schedule").GetString());
+        Assert.Single(bindings, b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void HostJson_RoutePrefix_IsEmptySoReviewLinksReadAsOnServe()
+    {
+        using var host = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "host.json")));
+
+        Assert.Equal("", host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+    }
+
+    [Fact]
+    public void Metadata_FunctionCount_IsTheTriggerTwoOrchestratorsTheActivitiesFiveHttpFunctionsAndTheTimer()
+    {
+        Assert.Equal(1 + 2 + typeof(ActivityNames).GetFields().Length + 5 + 1, Functions.Length);
     }
 
     private static List<JsonElement> Bindings(string function) =>

@@ -25,6 +25,7 @@ public sealed class BicepTests
         Assert.Contains("Microsoft.EventGrid/systemTopics/eventSubscriptions", types);
         Assert.Contains("Microsoft.App/containerApps", types);
         Assert.Contains("Microsoft.KeyVault/vaults", types);
+        Assert.Contains("Microsoft.Communication/communicationServices", types);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Testing;
@@ -10,10 +11,14 @@ using ShelfReady.Functions.Composition;
 using ShelfReady.Functions.Orchestrators;
 using ShelfReady.Functions.Triggers;
 using ShelfReady.Host.Tests.Infrastructure;
+using ShelfReady.Imaging;
+using ShelfReady.Imaging.Synthetic;
+using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Quality;
 using ShelfReady.Pipeline.Settings;
+using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
 namespace ShelfReady.Functions.Tests.Infrastructure;
@@ -25,13 +30,21 @@ namespace ShelfReady.Functions.Tests.Infrastructure;
 public sealed class FunctionsAppFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture azurite = new();
-    private ServiceProvider services = null!;
 
     public DurableTaskTestHost Host { get; private set; } = null!;
 
     public AzureBlobStore Store { get; private set; } = null!;
 
     public UploadTrigger Trigger { get; private set; } = null!;
+
+    /// <summary>The app's container, as the Functions host builds it (review functions and requests resolve from it).</summary>
+    public ServiceProvider Services { get; private set; } = null!;
+
+    /// <summary>Where the app's review mail lands (the outbox transport).</summary>
+    public string Outbox { get; } = Path.Combine(Path.GetTempPath(), "shelfready-functions-outbox-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The public address review links point at.</summary>
+    public static Uri PublicBaseUrl { get; } = new("https://shelfready-functions.example/");
 
     public async ValueTask InitializeAsync()
     {
@@ -41,19 +54,67 @@ public sealed class FunctionsAppFixture : IAsyncLifetime
             ["ShelfReady:StorageConnectionString"] = azurite.ConnectionString,
             ["ShelfReady:BatchPollInterval"] = "00:00:01",
             ["ShelfReady:BatchDeadline"] = "00:00:06",
+            ["Review:PublicBaseUrl"] = PublicBaseUrl.AbsoluteUri,
+            ["Review:SigningKeys:k1"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Review:ActiveKeyId"] = "k1",
+            ["Review:Email:OutboxFolder"] = Outbox,
         }).Build();
-        services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddShelfReadyFunctions(configuration).BuildServiceProvider(validateScopes: true);
+        Services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddShelfReadyFunctions(configuration).BuildServiceProvider(validateScopes: true);
         Store = new AzureBlobStore(new BlobServiceClient(azurite.ConnectionString));
-        Trigger = new UploadTrigger(services.GetRequiredService<IOptions<FunctionsOptions>>());
-        var activities = ActivatorUtilities.CreateInstance<PipelineActivities>(services);
+        Trigger = new UploadTrigger(Services.GetRequiredService<IOptions<FunctionsOptions>>());
+        var activities = ActivatorUtilities.CreateInstance<PipelineActivities>(Services);
         Host = await DurableTaskTestHost.StartAsync(registry => Register(registry, activities), cancellationToken: TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.DisposeAsync();
-        await services.DisposeAsync();
+        await Services.DisposeAsync();
         await azurite.DisposeAsync();
+        if (Directory.Exists(Outbox))
+        {
+            Directory.Delete(Outbox, recursive: true);
+        }
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>Waits until the instance's custom status names the stage (bounded by the test's cancellation).</summary>
+    public async Task WaitForStageAsync(string instanceId, string stage)
+    {
+        while (true)
+        {
+            var status = await Host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, Token);
+            if (status?.ReadCustomStatusAs<ImageProgress>()?.Stage == stage)
+            {
+                return;
+            }
+
+            Assert.False(status?.IsCompleted ?? false, $"The instance finished before reaching '{stage}'.");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), Token);
+        }
+    }
+
+    /// <summary>A plain shot on white, labelled by its sidecar (electronics: the simple route), exported for one platform.</summary>
+    public async Task<(BlobPath Path, byte[] Content)> UploadShotAsync(string merchant, string batch, string file, int seed, string category = "electronics", TimeSpan? reminderAfter = null)
+    {
+        var settings = new MerchantSettings { Platforms = ["amazon_main"], ReviewReminderAfter = reminderAfter ?? TimeSpan.FromSeconds(2) };
+        await Store.WriteAsync(new BlobPath(BlobContainers.Config, $"{merchant}/settings.json"), PipelineJson.Bytes(settings), Token);
+        using var shot = StudioShotGenerator.Generate(new StudioShotSpec
+        {
+            Seed = seed,
+            Width = 1200,
+            Height = 900,
+            Complexity = ProductComplexity.Simple,
+            Category = "electronics",
+            ContactShadow = false,
+            Background = BackgroundKind.White,
+        });
+        var content = shot.ToJpeg();
+        var path = new BlobPath(BlobContainers.Uploads, $"{merchant}/{batch}/{file}");
+        await Store.WriteAsync(path.WithSuffix(".json"), Encoding.UTF8.GetBytes($$"""{"category":"{{category}}"}"""), Token);
+        await Store.WriteAsync(path, content, Token);
+        return (path, content);
     }
 
     // Every registration calls the [Function] method itself, as the Functions host would; orchestrators are

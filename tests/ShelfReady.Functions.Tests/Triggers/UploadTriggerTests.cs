@@ -2,11 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using ShelfReady.Functions.Tests.Infrastructure;
-using ShelfReady.Imaging;
-using ShelfReady.Imaging.Synthetic;
-using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Jobs;
-using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
@@ -19,7 +15,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
     [Fact]
     public async Task RunAsync_UploadedImage_DrivesProcessImageToVerifiedExports()
     {
-        var (path, content) = await UploadShotAsync("acme", "e2e", "camera.jpg", seed: 11);
+        var (path, content) = await app.UploadShotAsync("acme", "e2e", "camera.jpg", seed: 11);
 
         var instanceId = await app.Trigger.RunAsync(content, "acme", "e2e", "camera.jpg", app.Host.Client, Token);
 
@@ -39,7 +35,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
     [Fact]
     public async Task RunAsync_DuplicateDelivery_StartsNothingNew()
     {
-        var (_, content) = await UploadShotAsync("acme", "dup", "lamp.jpg", seed: 12);
+        var (_, content) = await app.UploadShotAsync("acme", "dup", "lamp.jpg", seed: 12);
 
         var first = await app.Trigger.RunAsync(content, "acme", "dup", "lamp.jpg", app.Host.Client, Token);
         var whileRunning = await app.Trigger.RunAsync(content, "acme", "dup", "lamp.jpg", app.Host.Client, Token);
@@ -57,7 +53,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
     [Fact]
     public async Task RunAsync_Manifest_StartsProcessBatchOnceWhichDeliversWithTheMissingFile()
     {
-        var (_, content) = await UploadShotAsync("acme", "sealed", "camera.jpg", seed: 16);
+        var (_, content) = await app.UploadShotAsync("acme", "sealed", "camera.jpg", seed: 16);
         var image = await app.Trigger.RunAsync(content, "acme", "sealed", "camera.jpg", app.Host.Client, Token);
         await app.Host.Client.WaitForInstanceCompletionAsync(image!, Token);
         var manifest = Encoding.UTF8.GetBytes("""{"images":[{"file":"camera.jpg"},{"file":"never-sent.jpg"}]}""");
@@ -89,27 +85,9 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
     }
 
     [Fact]
-    public async Task RunAsync_ComplexProductDecisionRaised_CompletesWithTheReviewersApproval()
-    {
-        var (path, content) = await UploadShotAsync("rings", "rv", "ring.jpg", seed: 13, category: "jewelry", reminderAfter: TimeSpan.FromMinutes(5));
-        var instanceId = await app.Trigger.RunAsync(content, "rings", "rv", "ring.jpg", app.Host.Client, Token);
-
-        await WaitForStageAsync(instanceId!, "awaiting-review");
-        // What the review library's decision POST does once the decision is recorded.
-        await app.Host.Client.RaiseEventAsync(instanceId!, WorkflowNames.ReviewDecisionEvent, new ReviewDecision(ReviewDecisions.Approve, "ana@studio.example", null), Token);
-        var finished = await app.Host.Client.WaitForInstanceCompletionAsync(instanceId!, getInputsAndOutputs: true, Token);
-
-        var outcome = finished.ReadOutputAs<ImageOutcome>()!;
-        Assert.True(outcome.Status == ImageStatus.Exported, $"{outcome.Status}: {outcome.Reason}");
-        Assert.Equal("ana@studio.example", outcome.ReviewedBy);
-        Assert.Equal(path, outcome.Job.Source);
-        Assert.NotNull(await app.Store.GetPropertiesAsync(Assert.Single(Assert.Single(outcome.Exports).Files).Path, Token));
-    }
-
-    [Fact]
     public async Task RunAsync_ComplexProductNoDecision_TimesOutAfterTheReminderWithNothingExported()
     {
-        var (_, content) = await UploadShotAsync("rings", "late", "ring.jpg", seed: 14, category: "jewelry", reminderAfter: TimeSpan.FromSeconds(1));
+        var (_, content) = await app.UploadShotAsync("rings", "late", "ring.jpg", seed: 14, category: "jewelry", reminderAfter: TimeSpan.FromSeconds(1));
 
         var instanceId = await app.Trigger.RunAsync(content, "rings", "late", "ring.jpg", app.Host.Client, Token);
         var finished = await app.Host.Client.WaitForInstanceCompletionAsync(instanceId!, getInputsAndOutputs: true, Token);
@@ -124,7 +102,7 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
     [Fact]
     public async Task RunAsync_DecisionAfterTheFirstWaitTimedOut_IsReceivedByTheReminderWait()
     {
-        var (_, content) = await UploadShotAsync("rings", "remind", "ring.jpg", seed: 15, category: "jewelry", reminderAfter: TimeSpan.FromSeconds(5));
+        var (_, content) = await app.UploadShotAsync("rings", "remind", "ring.jpg", seed: 15, category: "jewelry", reminderAfter: TimeSpan.FromSeconds(5));
         var instanceId = await app.Trigger.RunAsync(content, "rings", "remind", "ring.jpg", app.Host.Client, Token);
         var jobId = instanceId!["image-".Length..];
 
@@ -158,43 +136,5 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
             Assert.False(Token.IsCancellationRequested, $"Gave up waiting for {what}.");
             await Task.Delay(TimeSpan.FromMilliseconds(100), Token);
         }
-    }
-
-    private async Task WaitForStageAsync(string instanceId, string stage)
-    {
-        // Bounded by the test's own cancellation; the stage is the workflow's custom status.
-        while (true)
-        {
-            var status = await app.Host.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, Token);
-            if (status?.ReadCustomStatusAs<ImageProgress>()?.Stage == stage)
-            {
-                return;
-            }
-
-            Assert.False(status?.IsCompleted ?? false, $"The instance finished before reaching '{stage}'.");
-            await Task.Delay(TimeSpan.FromMilliseconds(200), Token);
-        }
-    }
-
-    // A plain shot on white, labelled by its sidecar (electronics: the simple route), exported for one platform.
-    private async Task<(BlobPath Path, byte[] Content)> UploadShotAsync(string merchant, string batch, string file, int seed, string category = "electronics", TimeSpan? reminderAfter = null)
-    {
-        var settings = new MerchantSettings { Platforms = ["amazon_main"], ReviewReminderAfter = reminderAfter ?? TimeSpan.FromSeconds(2) };
-        await app.Store.WriteAsync(new BlobPath(BlobContainers.Config, $"{merchant}/settings.json"), PipelineJson.Bytes(settings), Token);
-        using var shot = StudioShotGenerator.Generate(new StudioShotSpec
-        {
-            Seed = seed,
-            Width = 1200,
-            Height = 900,
-            Complexity = ProductComplexity.Simple,
-            Category = "electronics",
-            ContactShadow = false,
-            Background = BackgroundKind.White,
-        });
-        var content = shot.ToJpeg();
-        var path = new BlobPath(BlobContainers.Uploads, $"{merchant}/{batch}/{file}");
-        await app.Store.WriteAsync(path.WithSuffix(".json"), Encoding.UTF8.GetBytes($$"""{"category":"{{category}}"}"""), Token);
-        await app.Store.WriteAsync(path, content, Token);
-        return (path, content);
     }
 }

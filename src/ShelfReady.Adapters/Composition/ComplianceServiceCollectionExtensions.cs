@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ShelfReady.Inference;
 using ShelfReady.Pipeline.Compliance;
 
-namespace ShelfReady.Host.Composition;
+namespace ShelfReady.Adapters.Composition;
 
 /// <summary>Adds the compliance check's text detector: "Compliance:TextModel" (default ppocr-v4-det), "none" to turn it off.</summary>
 public static class ComplianceServiceCollectionExtensions
