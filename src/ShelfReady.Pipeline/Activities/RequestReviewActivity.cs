@@ -29,7 +29,7 @@ public sealed class RequestReviewActivity(IBlobStore store, IEnumerable<IReviewN
         await store.WriteAsync(path, PipelineJson.Bytes(record), token).ConfigureAwait(false);
         foreach (var notifier in notifiers)
         {
-            await notifier.NotifyAsync(input, token).ConfigureAwait(false);
+            await notifier.NotifyAsync(record, token).ConfigureAwait(false);
         }
 
         return new ReviewRequestOutput(path, evidence);

@@ -11,4 +11,11 @@ public static class ComplianceVerdictText
         ComplianceVerdict.NotAllowed => "not allowed",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "Not a compliance verdict."),
     };
+
+    /// <summary>The reasons a platform gave, then what it could not check; empty for a clean verdict.</summary>
+    public static string Details(this ComplianceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return string.Join(" ", report.Reasons.Concat(report.Notes.Select(n => "not checked: " + n)));
+    }
 }

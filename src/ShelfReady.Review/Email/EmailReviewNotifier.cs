@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Workflows;
 
@@ -15,10 +16,11 @@ namespace ShelfReady.Review.Email;
 public sealed class EmailReviewNotifier(ReviewMessageBuilder builder, IOptions<ReviewEmailOptions> options) : IReviewNotifier
 {
     /// <inheritdoc />
-    public async Task NotifyAsync(ReviewRequestInput request, CancellationToken cancellationToken)
+    public async Task NotifyAsync(ReviewRequestRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var messages = await builder.BuildAsync(request, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(record);
+        var request = record.Request;
+        var messages = await builder.BuildAsync(request, record.Verdicts ?? [], cancellationToken).ConfigureAwait(false);
         var settings = options.Value;
         if (settings.Transport == MailTransport.Outbox)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
+using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Workflows;
 using ShelfReady.Review.Images;
@@ -11,20 +12,22 @@ using static ShelfReady.Review.Pages.Html;
 namespace ShelfReady.Review.Email;
 
 /// <summary>
-/// Writes the review mail: plain text and HTML with the product, route, QC score and reasons, an inline
-/// thumbnail of the cut-out, and one link signed for the recipient.
+/// Writes the review mail: plain text and HTML with the product, route, QC score and reasons, each platform's
+/// compliance verdict, an inline thumbnail of the cut-out, and one link signed for the recipient.
 /// </summary>
 public sealed class ReviewMessageBuilder(ReviewLinkSigner signer, ReviewImages images, IOptions<ReviewOptions> review, IOptions<ReviewEmailOptions> email, TimeProvider time)
 {
     /// <summary>One message per recipient (each link names its reviewer).</summary>
-    public async Task<IReadOnlyList<MimeMessage>> BuildAsync(ReviewRequestInput request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MimeMessage>> BuildAsync(ReviewRequestInput request, IReadOnlyList<ComplianceReport> verdicts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(verdicts);
         var thumbnail = await images.ThumbnailAsync(request.Attempt.Composite, cancellationToken).ConfigureAwait(false);
-        return [.. ReviewerRules.Recipients(request, review.Value).Select(reviewer => Build(request, reviewer, thumbnail))];
+        var rules = verdicts.Select(v => $"{v.Platform}: {v.Verdict.Label()}" + (v.Details() is { Length: > 0 } details ? " — " + details : "")).ToList();
+        return [.. ReviewerRules.Recipients(request, review.Value).Select(reviewer => Build(request, rules, reviewer, thumbnail))];
     }
 
-    private MimeMessage Build(ReviewRequestInput request, string reviewer, byte[] thumbnail)
+    private MimeMessage Build(ReviewRequestInput request, List<string> rules, string reviewer, byte[] thumbnail)
     {
         var job = request.Job;
         var link = new ReviewLink(JobIdentity.ImageInstanceId(job.JobId), job.JobId, request.Attempt.Attempt, reviewer, time.GetUtcNow() + signer.LinkLifetime);
@@ -52,6 +55,8 @@ public sealed class ReviewMessageBuilder(ReviewLinkSigner signer, ReviewImages i
                 Route: {request.Route.Complexity} — {request.Route.Reason}
                 QC score: {qc.Score}/100 ({qc.Verdict})
                 {string.Join(Environment.NewLine, reasons.Select(r => "- " + r))}
+                Marketplace rules:
+                {string.Join(Environment.NewLine, (rules.Count == 0 ? ["not judged for this request"] : rules).Select(r => "- " + r))}
                 Please decide by {deadline}:
                 {url}
                 Everything waiting in this batch: {queueUrl}
@@ -67,6 +72,7 @@ public sealed class ReviewMessageBuilder(ReviewLinkSigner signer, ReviewImages i
             <tr><td>Route</td><td>{E(request.Route.Complexity.ToString())} — {E(request.Route.Reason)}</td></tr>
             <tr><td>QC score</td><td><b>{qc.Score}</b>/100 ({E(qc.Verdict.ToString())})</td></tr></table>
             <ul>{string.Concat(reasons.Select(r => $"<li>{E(r)}</li>"))}</ul>
+            {(rules.Count == 0 ? "" : $"<p>Marketplace rules:</p><ul>{string.Concat(rules.Select(r => $"<li>{E(r)}</li>"))}</ul>")}
             <p><a href="{E(url)}" style="background:#16794a;color:#fff;padding:8px 14px;border-radius:5px;text-decoration:none">Open the review</a></p>
             <p><a href="{E(queueUrl)}">Everything waiting in this batch</a></p>
             <p style="color:#5b6470">Please decide by {E(deadline)}. Opening the link decides nothing; the page has the buttons.</p>

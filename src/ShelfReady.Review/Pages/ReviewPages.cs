@@ -171,10 +171,9 @@ public static class ReviewPages
         {
             var verdict = report.Verdict.Label();
             rows.Append(CultureInfo.InvariantCulture, $"<li class=\"verdict-{E(verdict.Replace(' ', '-'))}\"><b>{E(report.Platform)}</b>: {E(verdict)}");
-            var details = report.Reasons.Concat(report.Notes.Select(n => "not checked: " + n)).ToList();
-            if (details.Count > 0)
+            if (report.Details() is { Length: > 0 } details)
             {
-                rows.Append(" — ").Append(E(string.Join(" ", details)));
+                rows.Append(" — ").Append(E(details));
             }
 
             rows.Append("</li>");

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using ShelfReady.Host.Storage;
 using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
@@ -6,12 +9,14 @@ using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Activities;
 using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Jobs;
+using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Routing;
 using ShelfReady.Pipeline.Segmentation;
 using ShelfReady.Pipeline.Settings;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
+using ShelfReady.Review;
 using ShelfReady.Review.Pages;
 
 namespace ShelfReady.Host.Tests.Review;
@@ -33,15 +38,17 @@ public sealed class ReviewPageComplianceTests : IDisposable
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task RequestReview_FramedPhoto_PageShowsEachPlatformsVerdictWithItsReason()
+    public async Task RequestReview_FramedPhoto_PageAndMailShowEachPlatformsVerdictWithItsReason()
     {
         var settings = new MerchantSettings { Platforms = ["amazon_main", "shopify"] };
         var request = await ReviewRequestForAsync(FramedShot(), settings);
-        var activity = new RequestReviewActivity(store, [], PlatformProfileCatalog.Builtin());
+        await using var review = ReviewServices();
+        var activity = new RequestReviewActivity(store, review.GetServices<IReviewNotifier>(), PlatformProfileCatalog.Builtin());
 
         var output = await activity.RunAsync(Context(), request);
         var record = PipelineJson.Read<ReviewRequestRecord>(await store.ReadAsync(output.Request, Token), "review request");
         var page = ReviewPages.Review(new ReviewPageModel(record, "ann@example.com", "/review/link", "form-token", null, null));
+        using var mail = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(Outbox, "*.eml")), Token);
 
         Assert.NotNull(output.Compliance);
         Assert.True(output.Compliance.Border);
@@ -50,6 +57,10 @@ public sealed class ReviewPageComplianceTests : IDisposable
         Assert.Contains("<th>Marketplace rules</th>", page, StringComparison.Ordinal);
         Assert.Contains("<b>amazon_main</b>: fix — The photo has a border or frame around it; crop it off and upload again.", page, StringComparison.Ordinal);
         Assert.Contains("<b>shopify</b>: compliant</li>", page, StringComparison.Ordinal);
+        var text = (mail.TextBody ?? "").ReplaceLineEndings("\n");
+        Assert.Contains("Marketplace rules:\n- amazon_main: fix — The photo has a border or frame around it; crop it off and upload again.", text, StringComparison.Ordinal);
+        Assert.Contains("\n- shopify: compliant\n", text, StringComparison.Ordinal);
+        Assert.Contains("<li>amazon_main: fix — The photo has a border or frame around it; crop it off and upload again.", System.Net.WebUtility.HtmlDecode(mail.HtmlBody), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +82,25 @@ public sealed class ReviewPageComplianceTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private string Outbox => Path.Combine(root, "outbox");
+
+    // The review library's own mail, written to an outbox folder.
+    private ServiceProvider ReviewServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Review:SigningKeys:k1"] = Convert.ToBase64String(new byte[32]),
+            ["Review:ActiveKeyId"] = "k1",
+            ["Review:Email:OutboxFolder"] = Outbox,
+        }).Build();
+        return new ServiceCollection()
+            .AddSingleton<IBlobStore>(store)
+            .AddSingleton(new ImageLoader())
+            .AddSingleton(TimeProvider.System)
+            .AddShelfReadyReview(configuration)
+            .BuildServiceProvider(validateScopes: true);
+    }
 
     private static ActivityContext Context() => new(ActivityNames.RequestReview, "review-compliance", Token);
 
