@@ -14,6 +14,7 @@ using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline;
+using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Review;
@@ -32,7 +33,10 @@ public static class FunctionsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<FunctionsOptions>().Bind(configuration.GetSection(FunctionsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IBlobStore>(provider => CreateStore(provider.GetRequiredService<IOptions<FunctionsOptions>>().Value));
+        services.AddSingleton(provider => CreateBlobClient(provider.GetRequiredService<IOptions<FunctionsOptions>>().Value));
+        services.AddSingleton<IBlobStore>(provider => new AzureBlobStore(provider.GetRequiredService<BlobServiceClient>()));
+        services.AddOptions<DownloadLinkOptions>().Bind(configuration.GetSection(DownloadLinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IDownloadLinks, AzureBlobDownloadLinks>();
         services.AddSingleton(_ =>
         {
             VipsRuntime.EnsureConfigured();
@@ -61,10 +65,10 @@ public static class FunctionsServiceCollectionExtensions
         services.AddSingleton<IReviewDecisionSink, DurableReviewDecisionSink>();
     }
 
-    private static AzureBlobStore CreateStore(FunctionsOptions options) =>
+    private static BlobServiceClient CreateBlobClient(FunctionsOptions options) =>
         string.IsNullOrWhiteSpace(options.StorageConnectionString)
-            ? new AzureBlobStore(new BlobServiceClient(options.StorageAccountUri!, new DefaultAzureCredential()))
-            : new AzureBlobStore(new BlobServiceClient(options.StorageConnectionString));
+            ? new BlobServiceClient(options.StorageAccountUri!, new DefaultAzureCredential())
+            : new BlobServiceClient(options.StorageConnectionString);
 
     // Without a connection string (tests, local runs) spans and metrics are still produced for any listener,
     // just not exported.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ShelfReady.Host.Composition;
+using ShelfReady.Host.Downloads;
 using ShelfReady.Host.Review;
 using ShelfReady.Host.Watching;
 using ShelfReady.Host.Web;
@@ -49,6 +50,7 @@ internal static class ServeCommand
         var app = builder.Build();
         app.MapShelfReadyStatusApi();
         app.MapShelfReadyReview();
+        app.MapShelfReadyDownloads();
         return app;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ShelfReady.Adapters.Composition;
 using ShelfReady.Adapters.Storage;
 using ShelfReady.Host.Diagnostics;
+using ShelfReady.Host.Downloads;
 using ShelfReady.Host.Memory;
 using ShelfReady.Host.Review;
 using ShelfReady.Host.Storage;
@@ -13,6 +14,7 @@ using ShelfReady.Imaging;
 using ShelfReady.Imaging.Loading;
 using ShelfReady.Orchestration;
 using ShelfReady.Pipeline;
+using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Profiles;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Review;
@@ -28,7 +30,8 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EngineSettings>().Bind(configuration.GetSection(EngineSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IBlobStore>(provider => CreateStore(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IBlobStore>(provider => CreateStore(provider));
+        AddDownloadLinks(services, configuration);
         services.AddSingleton(new ImageLoader(configuration.GetSection("Imaging").Get<ImageLoadOptions>() ?? ImageLoadOptions.Default));
         services.AddSingleton(PlatformProfileCatalog.Builtin());
         services.AddShelfReadySegmentation(configuration);
@@ -43,12 +46,33 @@ public static class PipelineServiceCollectionExtensions
         return services;
     }
 
-    private static IBlobStore CreateStore(StorageOptions options) => options.Kind switch
+    private static IBlobStore CreateStore(IServiceProvider provider)
     {
-        StorageKind.AzureBlob when !string.IsNullOrWhiteSpace(options.ConnectionString) => new AzureBlobStore(new BlobServiceClient(options.ConnectionString)),
-        StorageKind.AzureBlob => new AzureBlobStore(new BlobServiceClient(options.AccountUri, new DefaultAzureCredential())),
-        _ => new FolderBlobStore(options.Root),
-    };
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return options.Kind == StorageKind.AzureBlob ? new AzureBlobStore(provider.GetRequiredService<BlobServiceClient>()) : new FolderBlobStore(options.Root);
+    }
+
+    // Links merchants can open: SAS URLs on Azure storage; on a folder, serve's own signed URLs, and only once it
+    // has an address a merchant can reach (a loopback link would be useless outside this machine).
+    private static void AddDownloadLinks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DownloadLinkOptions>().Bind(configuration.GetSection(DownloadLinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => CreateBlobClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.Kind == StorageKind.AzureBlob)
+        {
+            services.AddSingleton<IDownloadLinks, AzureBlobDownloadLinks>();
+        }
+        else if (configuration.GetSection(DownloadLinkOptions.Section).Get<DownloadLinkOptions>()?.PublicBaseUrl is not null)
+        {
+            services.AddSingleton<IDownloadLinks, ServedDownloadLinks>();
+        }
+    }
+
+    private static BlobServiceClient CreateBlobClient(StorageOptions options) =>
+        string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new BlobServiceClient(options.AccountUri, new DefaultAzureCredential())
+            : new BlobServiceClient(options.ConnectionString);
 
     private static WorkflowEngine CreateEngine(IServiceProvider provider)
     {

@@ -28,4 +28,5 @@ public sealed record DeliveredImage(string File, string? JobId, ImageStatus? Sta
 /// <param name="Bytes">File size.</param>
 /// <param name="Sha256">Hex SHA-256 of the file.</param>
 /// <param name="Compliance">The platform's verdict on what the image shows, with reasons; null where none was checked.</param>
-public sealed record DeliveredFile(string Platform, string Entry, string Format, int Width, int Height, long Bytes, string Sha256, ComplianceReport? Compliance = null);
+/// <param name="Url">A download link to the exported file itself, where the host gives links.</param>
+public sealed record DeliveredFile(string Platform, string Entry, string Format, int Width, int Height, long Bytes, string Sha256, ComplianceReport? Compliance = null, Uri? Url = null);

@@ -5,6 +5,7 @@ using ShelfReady.Orchestration;
 using ShelfReady.Pipeline.Compliance;
 using ShelfReady.Pipeline.Jobs;
 using ShelfReady.Pipeline.Naming;
+using ShelfReady.Pipeline.Ports;
 using ShelfReady.Pipeline.Storage;
 using ShelfReady.Pipeline.Workflows;
 
@@ -14,9 +15,10 @@ namespace ShelfReady.Pipeline.Activities;
 /// Builds a batch's delivery: a zip of every export plus manifest.json and exports.csv, written beside the
 /// exports. Entries are sorted and dated 1980-01-01 so the same batch always
 /// yields the same zip, and every entry name is built from safe parts, so the archive cannot carry a path
-/// that escapes the folder it is unpacked into.
+/// that escapes the folder it is unpacked into. Where the host gives download links, the manifest links each
+/// exported file and the output links the zip and the manifest.
 /// </summary>
-public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, PackageOutput>
+public sealed class PackageActivity(IBlobStore store, IDownloadLinks? links = null) : Activity<PackageInput, PackageOutput>
 {
     private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -47,13 +49,16 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
             await store.WriteStreamAsync(WorkPaths.Package(input.Merchant, input.Batch, "delivery.zip"), file, token).ConfigureAwait(false);
         }
 
-        var output = new PackageOutput(
-            WorkPaths.Package(input.Merchant, input.Batch, "delivery.zip"),
-            WorkPaths.Package(input.Merchant, input.Batch, "manifest.json"),
+        var zipPath = WorkPaths.Package(input.Merchant, input.Batch, "delivery.zip");
+        var manifestPath = WorkPaths.Package(input.Merchant, input.Batch, "manifest.json");
+        return new PackageOutput(
+            zipPath,
+            manifestPath,
             WorkPaths.Package(input.Merchant, input.Batch, "exports.csv"),
             manifest.Missing,
-            manifest.Failed);
-        return output;
+            manifest.Failed,
+            await LinkAsync(zipPath, token).ConfigureAwait(false),
+            await LinkAsync(manifestPath, token).ConfigureAwait(false));
     }
 
     private async Task<DeliveryManifest> FillAsync(ZipArchive zip, PackageInput input, CancellationToken token)
@@ -70,7 +75,8 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
                     var bytes = await store.ReadAsync(exported.Path, token).ConfigureAwait(false);
                     var entry = $"{NameTemplate.MakeSafe(export.Platform)}/{NameTemplate.MakeSafe(exported.Path.FileName)}";
                     AddEntry(zip, entry, bytes);
-                    files.Add(new DeliveredFile(export.Platform, entry, exported.Format, exported.Width, exported.Height, bytes.LongLength, JobIdentity.ContentHash(bytes), export.Compliance));
+                    var url = await LinkAsync(exported.Path, token).ConfigureAwait(false);
+                    files.Add(new DeliveredFile(export.Platform, entry, exported.Format, exported.Width, exported.Height, bytes.LongLength, JobIdentity.ContentHash(bytes), export.Compliance, url));
                 }
             }
 
@@ -83,6 +89,9 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
             .ToList();
         return new DeliveryManifest(input.Merchant, input.Batch, images, missing, failed);
     }
+
+    private async Task<Uri?> LinkAsync(BlobPath path, CancellationToken token) =>
+        links is null ? null : await links.LinkAsync(path, token).ConfigureAwait(false);
 
     private async Task<ImageOutcome> ReadOutcomeAsync(string jobId, CancellationToken token)
     {
@@ -100,17 +109,17 @@ public sealed class PackageActivity(IBlobStore store) : Activity<PackageInput, P
 
     private static string Csv(DeliveryManifest manifest)
     {
-        var csv = new StringBuilder("file,job_id,status,platform,entry,format,width,height,bytes,sha256,compliance,compliance_reasons\n");
+        var csv = new StringBuilder("file,job_id,status,platform,entry,format,width,height,bytes,sha256,compliance,compliance_reasons,url\n");
         foreach (var image in manifest.Images)
         {
             if (image.Files.Count == 0)
             {
-                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status?.ToString() ?? "Missing"},,,,,,,,,");
+                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status?.ToString() ?? "Missing"},,,,,,,,,,");
             }
 
             foreach (var f in image.Files)
             {
-                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status},{f.Platform},{Field(f.Entry)},{f.Format},{f.Width},{f.Height},{f.Bytes},{f.Sha256},{Verdict(f.Compliance)},{Field(string.Join(" ", f.Compliance?.Reasons ?? []))}");
+                csv.AppendLine(CultureInfo.InvariantCulture, $"{Field(image.File)},{image.JobId},{image.Status},{f.Platform},{Field(f.Entry)},{f.Format},{f.Width},{f.Height},{f.Bytes},{f.Sha256},{Verdict(f.Compliance)},{Field(string.Join(" ", f.Compliance?.Reasons ?? []))},{Field(f.Url?.AbsoluteUri ?? "")}");
             }
         }
 

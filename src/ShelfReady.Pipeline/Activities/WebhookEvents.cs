@@ -15,7 +15,9 @@ public static class WebhookEvents
     private static readonly JsonSerializerOptions Compact = new(PipelineJson.Options) { WriteIndented = false };
 
     /// <summary>image.exported, image.rejected or image.failed for an outcome; the id is stable per job and type.</summary>
-    public static WebhookMessage ForImage(ImageOutcome outcome)
+    /// <param name="outcome">How the image ended.</param>
+    /// <param name="links">Download links of its exported files by storage path, where the host gives any.</param>
+    public static WebhookMessage ForImage(ImageOutcome outcome, IReadOnlyDictionary<BlobPath, Uri>? links = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         var type = outcome.Status switch
@@ -24,7 +26,7 @@ public static class WebhookEvents
             ImageStatus.Rejected or ImageStatus.NotApproved => "image.rejected",
             _ => "image.failed",
         };
-        var files = outcome.Exports.SelectMany(e => e.Files.Select(f => new { platform = e.Platform, path = f.Path.ToString(), f.Format, f.Width, f.Height, f.Bytes })).ToList();
+        var files = outcome.Exports.SelectMany(e => e.Files.Select(f => new { platform = e.Platform, path = f.Path.ToString(), url = links?.GetValueOrDefault(f.Path), f.Format, f.Width, f.Height, f.Bytes })).ToList();
         var data = new
         {
             jobId = outcome.Job.JobId,
@@ -59,7 +61,9 @@ public static class WebhookEvents
             merchant,
             batch,
             zip = package.Zip.ToString(),
+            zipUrl = package.ZipUrl,
             manifest = package.Manifest.ToString(),
+            manifestUrl = package.ManifestUrl,
             missing = package.Missing,
             failed = package.Failed,
         };

@@ -36,7 +36,9 @@ public sealed record PackageInput(string Merchant, string Batch, IReadOnlyList<B
 /// <param name="Csv">One row per export.</param>
 /// <param name="Missing">Listed files that never arrived or never finished.</param>
 /// <param name="Failed">Listed files that were rejected, not approved or failed.</param>
-public sealed record PackageOutput(BlobPath Zip, BlobPath Manifest, BlobPath Csv, IReadOnlyList<string> Missing, IReadOnlyList<string> Failed);
+/// <param name="ZipUrl">A download link to the zip, where the host gives links.</param>
+/// <param name="ManifestUrl">A download link to the manifest, where the host gives links.</param>
+public sealed record PackageOutput(BlobPath Zip, BlobPath Manifest, BlobPath Csv, IReadOnlyList<string> Missing, IReadOnlyList<string> Failed, Uri? ZipUrl = null, Uri? ManifestUrl = null);
 
 /// <summary>What a running ProcessBatch shows as its custom status.</summary>
 public sealed record BatchProgress(int Listed, int Finished);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ShelfReady.Review.Links;
 
 /// <summary>
-/// Signs and verifies review and queue links, and the anti-forgery tokens of the pages they open, with
+/// Signs and verifies review, queue and download links, and the anti-forgery tokens of the pages they open, with
 /// HMAC-SHA256. A link is <c>{keyId}.{payload}.{signature}</c>: the payload names the instance, job,
 /// attempt, reviewer and expiry (nothing secret), the key id selects the key so keys can rotate, and
 /// signatures are compared in constant time.
@@ -40,6 +40,12 @@ public sealed class ReviewLinkSigner
 
     /// <summary>Signs a queue link.</summary>
     public string Sign(QueueLink link) => SignPayload("queue", JsonSerializer.SerializeToUtf8Bytes(link, Json));
+
+    /// <summary>Signs a download link.</summary>
+    public string Sign(FileLink link) => SignPayload("file", JsonSerializer.SerializeToUtf8Bytes(link, Json));
+
+    /// <summary>Verifies a download link.</summary>
+    public LinkCheck<FileLink> VerifyFile(string token) => Verify<FileLink>("file", token, l => l.ExpiresAt);
 
     /// <summary>Verifies a review link.</summary>
     public LinkCheck<ReviewLink> VerifyReview(string token) => Verify<ReviewLink>("review", token, l => l.ExpiresAt);

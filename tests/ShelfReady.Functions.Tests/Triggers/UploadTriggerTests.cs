@@ -70,6 +70,8 @@ public sealed class UploadTriggerTests(FunctionsAppFixture app) : IClassFixture<
         Assert.Equal(["never-sent.jpg"], package.Missing);
         Assert.Empty(package.Failed);
         Assert.NotNull(await app.Store.GetPropertiesAsync(package.Zip, Token));
+        Assert.EndsWith("/exports/acme/sealed/delivery.zip", package.ZipUrl!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("sp=r&", package.ZipUrl.Query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace ShelfReady.Host.Tests.Infrastructure;
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     // Azurite's published well-known development account (Microsoft Learn, "Use the Azurite emulator").
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    internal const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly int port = FreePort.Next();
     private string? location;
