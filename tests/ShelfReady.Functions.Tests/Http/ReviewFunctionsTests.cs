@@ -23,9 +23,7 @@ public sealed partial class ReviewFunctionsTests(FunctionsAppFixture app) : ICla
     [Fact]
     public async Task PageAsync_MailedLinkApprovedOnThePage_ImageCompletesExportedWithTheReviewersName()
     {
-        var instanceId = await StartReviewAsync("approve", seed: 21);
-        var link = await MailedLinkAsync(instanceId);
-        var functions = ActivatorUtilities.CreateInstance<ReviewFunctions>(app.Services);
+        var (instanceId, link, functions) = await MailedReviewAsync("approve", seed: 21);
 
         var page = await SendAsync(request => functions.PageAsync(request, link, app.Host.Client), HttpMethods.Get);
         var stillWaiting = await app.Host.Client.GetInstanceAsync(instanceId, Token);
@@ -47,9 +45,7 @@ public sealed partial class ReviewFunctionsTests(FunctionsAppFixture app) : ICla
     [Fact]
     public async Task PageAsync_SecondDecisionOnTheSameLink_IsRefusedAndTheFirstStands()
     {
-        var instanceId = await StartReviewAsync("twice", seed: 22);
-        var link = await MailedLinkAsync(instanceId);
-        var functions = ActivatorUtilities.CreateInstance<ReviewFunctions>(app.Services);
+        var (instanceId, link, functions) = await MailedReviewAsync("twice", seed: 22);
         var page = await SendAsync(request => functions.PageAsync(request, link, app.Host.Client), HttpMethods.Get);
 
         var rejected = await SendAsync(request => functions.PageAsync(request, link, app.Host.Client), HttpMethods.Post, Form(page.Body, "reject", "the hook is cut off"));
@@ -104,6 +100,12 @@ public sealed partial class ReviewFunctionsTests(FunctionsAppFixture app) : ICla
         var instanceId = await app.Trigger.RunAsync(content, "rings", batch, "ring.jpg", app.Host.Client, Token);
         await app.WaitForStageAsync(instanceId!, "awaiting-review");
         return instanceId!;
+    }
+
+    private async Task<(string InstanceId, string Link, ReviewFunctions Functions)> MailedReviewAsync(string batch, int seed)
+    {
+        var instanceId = await StartReviewAsync(batch, seed);
+        return (instanceId, await MailedLinkAsync(instanceId), ActivatorUtilities.CreateInstance<ReviewFunctions>(app.Services));
     }
 
     private async Task<string> MailedLinkAsync(string instanceId) => ReviewLinkPattern().Match(await MailedTextAsync(instanceId)).Groups[1].Value;
