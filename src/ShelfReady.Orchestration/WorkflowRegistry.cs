@@ -73,6 +73,12 @@ public sealed class WorkflowRegistry
     public IWorkflow? CreateWorkflow(string name, IServiceProvider services) =>
         workflows.TryGetValue(name, out var factory) ? factory(services) : null;
 
+    /// <summary>The registered workflows' names, for engines other than the embedded one to register them under.</summary>
+    public IReadOnlyCollection<string> RegisteredWorkflows => workflows.Keys;
+
+    /// <summary>The registered activities' names.</summary>
+    public IReadOnlyCollection<string> RegisteredActivities => activities.Keys;
+
     /// <summary>Creates a registered activity, for engines other than the embedded one (Durable Task adapters).</summary>
     /// <param name="name">The activity name.</param>
     /// <param name="services">Where constructor dependencies come from.</param>

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ShelfReady.Host.Composition;
 
-/// <summary>The embedded engine's settings (configuration section "Engine").</summary>
-public sealed class EngineSettings
+/// <summary>The durable engine's settings (configuration section "Engine").</summary>
+public sealed class EngineSettings : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Engine";
@@ -35,4 +35,27 @@ public sealed class EngineSettings
     /// <summary>Threads libvips may use inside one operation. Default 1 (see <see cref="ImageWorkers"/>).</summary>
     [Range(1, 64)]
     public int VipsThreadsPerOperation { get; set; } = 1;
+
+    /// <summary>Embedded (default: SQLite at <see cref="DatabasePath"/>) or AzureStorage (a task hub several serve hosts share).</summary>
+    public EngineKind Kind { get; set; } = EngineKind.Embedded;
+
+    /// <summary>With AzureStorage: the storage account holding the task hub (its connection string; Azurite locally).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>With AzureStorage: the task hub every host of the deployment names alike.</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "Engine:TaskHubName must be 3 to 45 letters and digits, starting with a letter.")]
+    public string TaskHubName { get; set; } = "ShelfReady";
+
+    /// <summary>With AzureStorage: control-queue partitions, the most hosts that share orchestration work.</summary>
+    [Range(1, 16)]
+    public int PartitionCount { get; set; } = 4;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind == EngineKind.AzureStorage && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Engine:ConnectionString is required when Engine:Kind is AzureStorage.", [nameof(ConnectionString)]);
+        }
+    }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ShelfReady.Adapters.Composition;
 using ShelfReady.Adapters.Storage;
+using Microsoft.Extensions.Logging;
+using ShelfReady.Durable.AzureStorage;
 using ShelfReady.Host.Diagnostics;
 using ShelfReady.Host.Downloads;
 using ShelfReady.Host.Memory;
@@ -39,7 +41,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddShelfReadyCompliance(configuration);
         services.AddShelfReadyWebhooks(configuration);
         services.AddSingleton(provider => CreateEngine(provider));
-        services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<WorkflowEngine>());
+        services.AddSingleton(provider => CreateTaskHubEngine(provider));
+        services.AddSingleton<WorkflowClient>(provider => provider.GetRequiredService<IOptions<EngineSettings>>().Value.Kind == EngineKind.AzureStorage
+            ? provider.GetRequiredService<AzureStorageWorkflowEngine>()
+            : provider.GetRequiredService<WorkflowEngine>());
         services.AddShelfReadyReview(configuration);
         services.AddOptions<ReviewOptions>().PostConfigure<IOptions<EngineSettings>>((review, engine) => ReviewKeyFile.Apply(review, engine.Value.DatabasePath));
         services.AddSingleton<IReviewDecisionSink, EngineReviewDecisionSink>();
@@ -76,9 +81,7 @@ public static class PipelineServiceCollectionExtensions
 
     private static WorkflowEngine CreateEngine(IServiceProvider provider)
     {
-        var settings = provider.GetRequiredService<IOptions<EngineSettings>>().Value;
-        VipsRuntime.EnsureConfigured();
-        NetVips.NetVips.Concurrency = settings.VipsThreadsPerOperation;
+        var settings = ConfigureImaging(provider);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!);
         var options = new WorkflowEngineOptions
         {
@@ -94,6 +97,29 @@ public static class PipelineServiceCollectionExtensions
 
         var registry = new WorkflowRegistry().AddShelfReadyPipeline(ActivityDecorator(provider, settings));
         return new WorkflowEngine(registry, options, provider.GetRequiredService<TimeProvider>(), provider);
+    }
+
+    // Heavy activities are most of the work, and this backend bounds activities only as a whole: one per image worker.
+    private static AzureStorageWorkflowEngine CreateTaskHubEngine(IServiceProvider provider)
+    {
+        var settings = ConfigureImaging(provider);
+        var options = new AzureStorageEngineOptions
+        {
+            ConnectionString = settings.ConnectionString ?? throw new InvalidOperationException("Engine:ConnectionString is not set."),
+            TaskHubName = settings.TaskHubName,
+            PartitionCount = settings.PartitionCount,
+            MaxConcurrentActivities = settings.ImageWorkers,
+        };
+        var registry = new WorkflowRegistry().AddShelfReadyPipeline(ActivityDecorator(provider, settings));
+        return new AzureStorageWorkflowEngine(registry, options, provider, provider.GetRequiredService<ILoggerFactory>());
+    }
+
+    private static EngineSettings ConfigureImaging(IServiceProvider provider)
+    {
+        var settings = provider.GetRequiredService<IOptions<EngineSettings>>().Value;
+        VipsRuntime.EnsureConfigured();
+        NetVips.NetVips.Concurrency = settings.VipsThreadsPerOperation;
+        return settings;
     }
 
     // The journal sits inside the memory gate, so a journaled start is a step that has its memory and runs.

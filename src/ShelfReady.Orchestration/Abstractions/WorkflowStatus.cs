@@ -35,7 +35,8 @@ public sealed class WorkflowStatus
     /// <summary>Gets a value indicating whether the instance has finished, one way or another.</summary>
     public bool IsTerminal => RuntimeStatus is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated;
 
-    internal JsonSerializerOptions? SerializerOptions { get; init; }
+    /// <summary>Gets the options the JSON above was written with, which the <c>Read…As</c> methods read it with.</summary>
+    public JsonSerializerOptions? SerializerOptions { get; init; }
 
     /// <summary>Deserialises the input.</summary>
     /// <typeparam name="T">The input type.</typeparam>

@@ -9,7 +9,10 @@ internal static class LoopbackProcess
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Starts the npm-installed <paramref name="tool"/> and waits until it listens on <paramref name="port"/>.</summary>
-    public static async Task<Process> StartAsync(string tool, int port, params string[] arguments)
+    public static Task<Process> StartAsync(string tool, int port, params string[] arguments) => StartAsync(tool, [port], arguments);
+
+    /// <summary>Starts a service that listens on several loopback ports and waits until it listens on all of them.</summary>
+    public static async Task<Process> StartAsync(string tool, IReadOnlyList<int> ports, params string[] arguments)
     {
         var executable = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", tool);
         if (!File.Exists(executable))
@@ -26,7 +29,11 @@ internal static class LoopbackProcess
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitForPortAsync(process, tool, port).ConfigureAwait(false);
+        foreach (var port in ports)
+        {
+            await WaitForPortAsync(process, tool, port).ConfigureAwait(false);
+        }
+
         return process;
     }
 

@@ -55,6 +55,9 @@ public sealed class ServeHarness : IAsyncDisposable
     /// <summary>The engine of the running serve.</summary>
     public WorkflowEngine Engine => (app ?? throw new InvalidOperationException("serve is not running.")).Services.GetRequiredService<WorkflowEngine>();
 
+    /// <summary>The workflow client of the running serve, on whichever engine it is configured with.</summary>
+    public WorkflowClient Workflows => (app ?? throw new InvalidOperationException("serve is not running.")).Services.GetRequiredService<WorkflowClient>();
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>Starts serve (again, after <see cref="StopAsync"/>).</summary>

@@ -1,0 +1,20 @@
+namespace ShelfReady.Durable.AzureStorage;
+
+/// <summary>Where the shared task hub lives and how much one host takes from it at a time.</summary>
+public sealed class AzureStorageEngineOptions
+{
+    /// <summary>The storage account's connection string (Azurite locally).</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>The task hub every host of the deployment names alike.</summary>
+    public string TaskHubName { get; init; } = "ShelfReady";
+
+    /// <summary>Control-queue partitions: the most hosts that share orchestration work.</summary>
+    public int PartitionCount { get; init; } = 4;
+
+    /// <summary>Activities this host runs at once (image activities are heavy: about one per core).</summary>
+    public int MaxConcurrentActivities { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Orchestration episodes this host replays at once (cheap).</summary>
+    public int MaxConcurrentOrchestrations { get; init; } = 16;
+}
