@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using ShelfReady.Benchmarks.Imaging;
 using ShelfReady.Benchmarks.Inference;
+using ShelfReady.Benchmarks.Libraries;
 using ShelfReady.Benchmarks.Orchestration;
 using ShelfReady.Benchmarks.Pipeline;
 using ShelfReady.Benchmarks.Quality;
@@ -65,6 +66,18 @@ if (args is ["memory", .. var memoryArgs])
 if (args is ["text-detect", .. var textArgs])
 {
     TextDetectionCost.Run(textArgs);
+    return;
+}
+
+if (args is ["imaging-libraries", .. var librariesArgs])
+{
+    ImagingLibrariesCommand.Run(librariesArgs);
+    return;
+}
+
+if (args is [LibraryTrial.Command, .. var trialArgs])
+{
+    LibraryTrial.Run(trialArgs);
     return;
 }
 
