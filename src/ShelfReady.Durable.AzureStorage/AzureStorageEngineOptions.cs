@@ -17,4 +17,13 @@ public sealed class AzureStorageEngineOptions
 
     /// <summary>Orchestration episodes this host replays at once (cheap).</summary>
     public int MaxConcurrentOrchestrations { get; init; } = 16;
+
+    /// <summary>
+    /// How long a message a host took stays hidden from the others: after a host dies, its unfinished work waits this
+    /// long before another host takes it. A working host renews what it holds. The backend's default is 5 minutes.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest pause between looks at idle queues (the backend backs off to it); its default is 30 s.</summary>
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -50,6 +50,13 @@ public sealed class AzureStorageWorkflowEngine : WorkflowClient, IAsyncDisposabl
             PartitionCount = options.PartitionCount,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
+            WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
+            MaxQueuePollingInterval = options.MaxPollingInterval,
+
+            // Partition leases are held by worker id, and the default (the machine name) is the same for every host on
+            // one machine: two would each believe they own every partition.
+            WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             LoggerFactory = loggerFactory,
         });
 

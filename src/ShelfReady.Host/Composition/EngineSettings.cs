@@ -50,6 +50,14 @@ public sealed class EngineSettings : IValidatableObject
     [Range(1, 16)]
     public int PartitionCount { get; set; } = 4;
 
+    /// <summary>With AzureStorage: how long a dead host's unfinished work waits before another host takes it (default 5 min).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>With AzureStorage: the longest pause between looks at idle queues (default 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

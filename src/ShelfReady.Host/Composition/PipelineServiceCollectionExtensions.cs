@@ -109,6 +109,8 @@ public static class PipelineServiceCollectionExtensions
             TaskHubName = settings.TaskHubName,
             PartitionCount = settings.PartitionCount,
             MaxConcurrentActivities = settings.ImageWorkers,
+            MessageVisibilityTimeout = settings.MessageVisibilityTimeout,
+            MaxPollingInterval = settings.MaxPollingInterval,
         };
         var registry = new WorkflowRegistry().AddShelfReadyPipeline(ActivityDecorator(provider, settings));
         return new AzureStorageWorkflowEngine(registry, options, provider, provider.GetRequiredService<ILoggerFactory>());

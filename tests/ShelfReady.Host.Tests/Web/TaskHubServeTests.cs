@@ -62,6 +62,7 @@ public sealed class TaskHubServeTests(AzuriteAccountFixture azurite) : IClassFix
             ["Engine:Kind"] = "AzureStorage",
             ["Engine:ConnectionString"] = azurite.ConnectionString,
             ["Engine:TaskHubName"] = hub,
+            ["Engine:MaxPollingInterval"] = "00:00:01",
             ["Watcher:BatchPollInterval"] = "00:00:00.500",
         },
         blobs: new AzureBlobStore(new BlobServiceClient(azurite.ConnectionString)));
