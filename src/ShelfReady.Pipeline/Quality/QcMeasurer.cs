@@ -31,8 +31,11 @@ public static class QcMeasurer
         ArgumentNullException.ThrowIfNull(mask);
         ArgumentNullException.ThrowIfNull(composite);
         ArgumentNullException.ThrowIfNull(compositeMask);
-        var background = BackgroundCompliance.Measure(composite, compositeMask);
-        var edge = EdgeQuality.Measure(composite, compositeMask);
+        // The composite is read once for the border and the edge: a libvips image recomputes its pipeline on every read.
+        var compositePixels = PixelBuffer.From(composite);
+        var compositeAlpha = PixelBuffer.From(compositeMask);
+        var background = BackgroundCompliance.Measure(compositePixels, compositeAlpha);
+        var edge = EdgeQuality.Measure(compositePixels, compositeAlpha);
         var deltaE = ColorMath.DeltaE2000(ApplyGains(InteriorMean(master, mask), gains), ToLab(InteriorMean(composite, compositeMask)));
         return new QcMeasurements(
             background.PassingShare,
