@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NetVips;
 using ShelfReady.Imaging.Pixels;
 
@@ -204,13 +205,14 @@ public static class EdgeQuality
     /// <summary>Clears the flags of matte pixels, keeping those of background (α = 0) pixels.</summary>
     private static void KeepBackground(ReadOnlySpan<byte> alpha, Span<byte> flags)
     {
-        var i = 0;
-        for (; i <= alpha.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+        var alphas = MemoryMarshal.Cast<byte, Vector<byte>>(alpha);
+        var vectors = MemoryMarshal.Cast<byte, Vector<byte>>(flags);
+        for (var i = 0; i < alphas.Length; i++)
         {
-            (Vector.Equals(new Vector<byte>(alpha[i..]), Vector<byte>.Zero) & new Vector<byte>(flags[i..])).CopyTo(flags[i..]);
+            vectors[i] &= Vector.Equals(alphas[i], Vector<byte>.Zero);
         }
 
-        for (; i < alpha.Length; i++)
+        for (var i = alphas.Length * Vector<byte>.Count; i < alpha.Length; i++)
         {
             flags[i] = alpha[i] == 0 ? flags[i] : (byte)0;
         }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using ShelfReady.Imaging.Pixels;
 
 namespace ShelfReady.Imaging.Quality;
@@ -65,13 +66,14 @@ public static class SquareDilation
 
     private static void Or(ReadOnlySpan<byte> source, Span<byte> target)
     {
-        var i = 0;
-        for (; i <= source.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+        var vectors = MemoryMarshal.Cast<byte, Vector<byte>>(source);
+        var targets = MemoryMarshal.Cast<byte, Vector<byte>>(target);
+        for (var i = 0; i < vectors.Length; i++)
         {
-            (new Vector<byte>(source[i..]) | new Vector<byte>(target[i..])).CopyTo(target[i..]);
+            targets[i] |= vectors[i];
         }
 
-        for (; i < source.Length; i++)
+        for (var i = vectors.Length * Vector<byte>.Count; i < source.Length; i++)
         {
             target[i] |= source[i];
         }
