@@ -108,8 +108,7 @@ public static class CutoutInspector
                 keptArea += kept[i] ? 1 : 0;
             }
 
-            outsideDistance = MaskOps.Distance(kept, width, height, inside: false);
-            insideDistance = MaskOps.Distance(kept, width, height, inside: true);
+            (insideDistance, outsideDistance) = MaskOps.Distances(kept, width, height);
         }
 
         private double MinPixels => Math.Max(6, options.MinDefectFraction * keptArea);
@@ -192,8 +191,8 @@ public static class CutoutInspector
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private PixelClasses Classify(float[][] model, float[] texture, int[] samples, double sigma)
         {
-            var sampleTexture = samples.Select(s => texture[s]).Order().ToArray();
-            var backdropTexture = sampleTexture[(int)(sampleTexture.Length * 0.9)];
+            var sampleTexture = Array.ConvertAll(samples, s => texture[s]);
+            var backdropTexture = OrderStatistic.Select(sampleTexture.AsSpan(), (int)(sampleTexture.Length * 0.9));
             var textureLimit = Math.Max(MinTextureThreshold, TextureMultiplier * backdropTexture);
             var deltaLimit = (float)Math.Max(options.MinBackdropDeltaE, options.NoiseMultiplier * sigma);
             var lab = frame.Lab;
