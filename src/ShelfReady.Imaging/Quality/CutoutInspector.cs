@@ -148,24 +148,27 @@ public static class CutoutInspector
         /// <summary>Removed pixels clear of the outline, thinned to about <see cref="SampleTarget"/>; the frame border where the matte leaves too few.</summary>
         private int[] BackdropSamples()
         {
-            var candidates = new List<int>();
+            // Counted first, then every stride-th taken: the same samples as thinning a list of all candidates.
+            var candidates = 0;
             for (var i = 0; i < removed.Length; i++)
             {
-                if (removed[i] && outsideDistance[i] >= 4)
+                candidates += IsBackdropCandidate(i) ? 1 : 0;
+            }
+
+            var stride = Math.Max(1, candidates / SampleTarget);
+            var samples = new int[((candidates - 1) / stride) + 1];
+            for (int i = 0, seen = 0, taken = 0; i < removed.Length && taken < samples.Length; i++)
+            {
+                if (IsBackdropCandidate(i) && seen++ % stride == 0)
                 {
-                    candidates.Add(i);
+                    samples[taken++] = i;
                 }
             }
 
-            var stride = Math.Max(1, candidates.Count / SampleTarget);
-            var samples = new List<int>(candidates.Count / stride + 1);
-            for (var i = 0; i < candidates.Count; i += stride)
-            {
-                samples.Add(candidates[i]);
-            }
-
-            return [.. samples];
+            return samples;
         }
+
+        private bool IsBackdropCandidate(int i) => removed[i] && outsideDistance[i] >= 4;
 
         /// <summary>Gradient magnitude of L* (central differences): product detail, edges and print; sensor noise is small on the proxy.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
