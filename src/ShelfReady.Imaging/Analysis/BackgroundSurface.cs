@@ -282,9 +282,7 @@ internal sealed class BackgroundSurface
             return 0;
         }
 
-        var sorted = (double[])residuals.Clone();
-        Array.Sort(sorted);
         // The median of a 3-D Gaussian radius is 1.538σ.
-        return sorted[sorted.Length / 2] / 1.538;
+        return OrderStatistic.Select(((double[])residuals.Clone()).AsSpan(), residuals.Length / 2) / 1.538;
     }
 }

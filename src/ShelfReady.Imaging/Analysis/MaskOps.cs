@@ -122,12 +122,12 @@ internal static class MaskOps
                 }
 
                 var best = d[i];
-                if (x > 0) best = Math.Min(best, d[i - 1] + 1);
+                if (x > 0) best = Smaller(best, d[i - 1] + 1);
                 if (y > 0)
                 {
-                    best = Math.Min(best, d[i - width] + 1);
-                    if (x > 0) best = Math.Min(best, d[i - width - 1] + Diagonal);
-                    if (x < width - 1) best = Math.Min(best, d[i - width + 1] + Diagonal);
+                    best = Smaller(best, d[i - width] + 1);
+                    if (x > 0) best = Smaller(best, d[i - width - 1] + Diagonal);
+                    if (x < width - 1) best = Smaller(best, d[i - width + 1] + Diagonal);
                 }
 
                 d[i] = best;
@@ -145,12 +145,12 @@ internal static class MaskOps
                 }
 
                 var best = d[i];
-                if (x < width - 1) best = Math.Min(best, d[i + 1] + 1);
+                if (x < width - 1) best = Smaller(best, d[i + 1] + 1);
                 if (y < height - 1)
                 {
-                    best = Math.Min(best, d[i + width] + 1);
-                    if (x < width - 1) best = Math.Min(best, d[i + width + 1] + Diagonal);
-                    if (x > 0) best = Math.Min(best, d[i + width - 1] + Diagonal);
+                    best = Smaller(best, d[i + width] + 1);
+                    if (x < width - 1) best = Smaller(best, d[i + width + 1] + Diagonal);
+                    if (x > 0) best = Smaller(best, d[i + width - 1] + Diagonal);
                 }
 
                 d[i] = best;
@@ -159,6 +159,73 @@ internal static class MaskOps
 
         return d;
     }
+
+    /// <summary>
+    /// <see cref="Distance"/> for both sides at once: to set pixels the distance to the nearest clear pixel, as
+    /// with inside: true, and to clear pixels the distance to the nearest set one, as with inside: false; the
+    /// other side's pixels get 0 in each plane. One pass pair over one plane instead of two: a pixel's neighbours
+    /// on the other side count as 0, which is what the separate transforms see, so the values are the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static (float[] Inside, float[] Outside) Distances(bool[] mask, int width, int height)
+    {
+        const float Diagonal = 1.41421356f;
+        var d = new float[mask.Length];
+        Array.Fill(d, width + height);
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var i = (y * width) + x;
+                var side = mask[i];
+                var best = d[i];
+                if (x > 0) best = Smaller(best, Near(mask, d, i - 1, side) + 1);
+                if (y > 0)
+                {
+                    best = Smaller(best, Near(mask, d, i - width, side) + 1);
+                    if (x > 0) best = Smaller(best, Near(mask, d, i - width - 1, side) + Diagonal);
+                    if (x < width - 1) best = Smaller(best, Near(mask, d, i - width + 1, side) + Diagonal);
+                }
+
+                d[i] = best;
+            }
+        }
+
+        for (var y = height - 1; y >= 0; y--)
+        {
+            for (var x = width - 1; x >= 0; x--)
+            {
+                var i = (y * width) + x;
+                var side = mask[i];
+                var best = d[i];
+                if (x < width - 1) best = Smaller(best, Near(mask, d, i + 1, side) + 1);
+                if (y < height - 1)
+                {
+                    best = Smaller(best, Near(mask, d, i + width, side) + 1);
+                    if (x < width - 1) best = Smaller(best, Near(mask, d, i + width + 1, side) + Diagonal);
+                    if (x > 0) best = Smaller(best, Near(mask, d, i + width - 1, side) + Diagonal);
+                }
+
+                d[i] = best;
+            }
+        }
+
+        var (inside, outside) = (new float[mask.Length], new float[mask.Length]);
+        for (var i = 0; i < d.Length; i++)
+        {
+            (mask[i] ? inside : outside)[i] = d[i];
+        }
+
+        return (inside, outside);
+    }
+
+    /// <summary>A neighbour's running distance, or 0 when it lies on the other side (it is the nearest such pixel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Near(bool[] mask, float[] d, int n, bool side) => mask[n] == side ? d[n] : 0;
+
+    /// <summary>The smaller of two distances; unlike <see cref="Math.Min(float, float)"/> it spends nothing on NaN and signed zeros, which distances never are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Smaller(float a, float b) => b < a ? b : a;
 
     /// <summary>True where the 3×3 neighbourhood holds both mask values: the one-pixel band on each side of an edge.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -206,7 +273,12 @@ internal static class MaskOps
         }
     }
 
-    /// <summary>Stack-based flood fill; the rule is a struct so the JIT specialises and inlines it.</summary>
+    /// <summary>
+    /// Scanline flood fill from a pixel the rule has taken: each popped pixel grows into the whole run of accepted
+    /// pixels along its row, and one seed is pushed per run of accepted pixels touching that run in the rows above
+    /// and below (diagonally too when 8-connected). Far fewer pushes and index divisions than a fill per pixel; the
+    /// filled set is the same. The rule is a struct so the JIT specialises and inlines it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Flood<TRule>(ref TRule rule, int[] stack, int start, int width, int height, bool eightConnected)
         where TRule : struct, IFloodRule
@@ -216,30 +288,51 @@ internal static class MaskOps
         while (top > 0)
         {
             var i = stack[--top];
-            var x = i % width;
             var y = i / width;
-            var x0 = x > 0 ? -1 : 0;
-            var x1 = x < width - 1 ? 1 : 0;
-            var y0 = y > 0 ? -1 : 0;
-            var y1 = y < height - 1 ? 1 : 0;
-            for (var dy = y0; dy <= y1; dy++)
+            var row = y * width;
+            var (left, right) = (i - row, i - row);
+            while (left > 0 && rule.Accepts(row + left - 1))
             {
-                for (var dx = x0; dx <= x1; dx++)
-                {
-                    if ((dx == 0 && dy == 0) || (!eightConnected && dx != 0 && dy != 0))
-                    {
-                        continue;
-                    }
+                rule.Take(row + --left);
+            }
 
-                    var j = i + (dy * width) + dx;
-                    if (rule.Accepts(j))
-                    {
-                        rule.Take(j);
-                        stack[top++] = j;
-                    }
-                }
+            while (right < width - 1 && rule.Accepts(row + right + 1))
+            {
+                rule.Take(row + ++right);
+            }
+
+            var (from, to) = eightConnected ? (Math.Max(0, left - 1), Math.Min(width - 1, right + 1)) : (left, right);
+            if (y > 0)
+            {
+                top = SeedRuns(ref rule, stack, top, row - width + from, row - width + to);
+            }
+
+            if (y < height - 1)
+            {
+                top = SeedRuns(ref rule, stack, top, row + width + from, row + width + to);
             }
         }
+    }
+
+    /// <summary>Takes and pushes the first pixel of each run of accepted pixels in [first, last] of one row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SeedRuns<TRule>(ref TRule rule, int[] stack, int top, int first, int last)
+        where TRule : struct, IFloodRule
+    {
+        var inRun = false;
+        for (var j = first; j <= last; j++)
+        {
+            var accepted = rule.Accepts(j);
+            if (accepted && !inRun)
+            {
+                rule.Take(j);
+                stack[top++] = j;
+            }
+
+            inRun = accepted;
+        }
+
+        return top;
     }
 
     private interface IFloodRule

@@ -84,6 +84,27 @@ public sealed class PixelBuffer
         }
     }
 
+    /// <summary>Copies a rectangle of these pixels into a new buffer.</summary>
+    /// <param name="left">Left column of the rectangle.</param>
+    /// <param name="top">Top row of the rectangle.</param>
+    /// <param name="width">Width of the rectangle, at least 1.</param>
+    /// <param name="height">Height of the rectangle, at least 1.</param>
+    public PixelBuffer Crop(int left, int top, int width, int height)
+    {
+        if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > Width || top + height > Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), "The rectangle must lie within the buffer.");
+        }
+
+        var crop = new PixelBuffer(width, height, Bands);
+        for (var y = 0; y < height; y++)
+        {
+            Data.AsSpan(IndexOf(left, top + y), width * Bands).CopyTo(crop.Data.AsSpan(y * width * Bands));
+        }
+
+        return crop;
+    }
+
     /// <summary>Index of the first sample of pixel (x, y).</summary>
     public int IndexOf(int x, int y) => ((y * Width) + x) * Bands;
 }

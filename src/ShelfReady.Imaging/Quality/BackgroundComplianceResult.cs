@@ -1,6 +1,6 @@
 namespace ShelfReady.Imaging.Quality;
 
-/// <summary>The outcome of <see cref="BackgroundCompliance.Measure"/>.</summary>
+/// <summary>The outcome of a <see cref="BackgroundCompliance"/> measurement.</summary>
 /// <param name="Samples">Border samples taken.</param>
 /// <param name="PassingSamples">Samples with every channel at or above the minimum.</param>
 /// <param name="PerimeterPass">Whether the passing share reached the required share.</param>

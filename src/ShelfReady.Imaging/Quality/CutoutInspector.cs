@@ -108,8 +108,7 @@ public static class CutoutInspector
                 keptArea += kept[i] ? 1 : 0;
             }
 
-            outsideDistance = MaskOps.Distance(kept, width, height, inside: false);
-            insideDistance = MaskOps.Distance(kept, width, height, inside: true);
+            (insideDistance, outsideDistance) = MaskOps.Distances(kept, width, height);
         }
 
         private double MinPixels => Math.Max(6, options.MinDefectFraction * keptArea);
@@ -149,24 +148,27 @@ public static class CutoutInspector
         /// <summary>Removed pixels clear of the outline, thinned to about <see cref="SampleTarget"/>; the frame border where the matte leaves too few.</summary>
         private int[] BackdropSamples()
         {
-            var candidates = new List<int>();
+            // Counted first, then every stride-th taken: the same samples as thinning a list of all candidates.
+            var candidates = 0;
             for (var i = 0; i < removed.Length; i++)
             {
-                if (removed[i] && outsideDistance[i] >= 4)
+                candidates += IsBackdropCandidate(i) ? 1 : 0;
+            }
+
+            var stride = Math.Max(1, candidates / SampleTarget);
+            var samples = new int[((candidates - 1) / stride) + 1];
+            for (int i = 0, seen = 0, taken = 0; i < removed.Length && taken < samples.Length; i++)
+            {
+                if (IsBackdropCandidate(i) && seen++ % stride == 0)
                 {
-                    candidates.Add(i);
+                    samples[taken++] = i;
                 }
             }
 
-            var stride = Math.Max(1, candidates.Count / SampleTarget);
-            var samples = new List<int>(candidates.Count / stride + 1);
-            for (var i = 0; i < candidates.Count; i += stride)
-            {
-                samples.Add(candidates[i]);
-            }
-
-            return [.. samples];
+            return samples;
         }
+
+        private bool IsBackdropCandidate(int i) => removed[i] && outsideDistance[i] >= 4;
 
         /// <summary>Gradient magnitude of L* (central differences): product detail, edges and print; sensor noise is small on the proxy.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -192,8 +194,8 @@ public static class CutoutInspector
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private PixelClasses Classify(float[][] model, float[] texture, int[] samples, double sigma)
         {
-            var sampleTexture = samples.Select(s => texture[s]).Order().ToArray();
-            var backdropTexture = sampleTexture[(int)(sampleTexture.Length * 0.9)];
+            var sampleTexture = Array.ConvertAll(samples, s => texture[s]);
+            var backdropTexture = OrderStatistic.Select(sampleTexture.AsSpan(), (int)(sampleTexture.Length * 0.9));
             var textureLimit = Math.Max(MinTextureThreshold, TextureMultiplier * backdropTexture);
             var deltaLimit = (float)Math.Max(options.MinBackdropDeltaE, options.NoiseMultiplier * sigma);
             var lab = frame.Lab;

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using NetVips;
 using ShelfReady.Imaging.Pixels;
 
@@ -26,8 +28,7 @@ public static class EdgeQuality
         ArgumentNullException.ThrowIfNull(matte);
         options ??= new EdgeQualityOptions();
         options.Validate();
-        if (composite.Bands != 3 || matte.Bands != 1
-            || composite.Width != matte.Width || composite.Height != matte.Height)
+        if (composite.Bands != 3 || matte.Bands != 1 || composite.Width != matte.Width || composite.Height != matte.Height)
         {
             throw new ArgumentException("Expected a 3-band image and a 1-band matte of the same size.", nameof(matte));
         }
@@ -39,44 +40,52 @@ public static class EdgeQuality
         }
 
         // Only the product's surroundings can hold band pixels; read just that region.
-        var margin = options.OuterRingWidth + options.InteriorSearchRadius;
-        var (left, top) = (Math.Max(0, bounds.Left - margin), Math.Max(0, bounds.Top - margin));
-        var width = Math.Min(composite.Width, bounds.Left + bounds.Width + margin) - left;
-        var height = Math.Min(composite.Height, bounds.Top + bounds.Height + margin) - top;
+        var (left, top, width, height) = BandRegion(bounds, composite.Width, composite.Height, options);
         using var rgbRegion = composite.Crop(left, top, width, height);
         using var alphaRegion = matte.Crop(left, top, width, height);
-        var rgb = PixelBuffer.From(rgbRegion);
-        var alpha = PixelBuffer.From(alphaRegion);
-        return Accumulate(rgb, alpha, OuterRing(alpha, options.OuterRingWidth), options);
+        return MeasureRegion(PixelBuffer.From(rgbRegion), PixelBuffer.From(alphaRegion), options);
     }
 
-    private static EdgeQualityResult Accumulate(
-        PixelBuffer rgb, PixelBuffer alpha, bool[] ring, EdgeQualityOptions options)
+    /// <summary>Measures the edge band of a composite already in memory, for callers that read it once for several measurements.</summary>
+    /// <param name="composite">3-band sRGB samples on white.</param>
+    /// <param name="matte">1-band matte of the same size.</param>
+    /// <param name="options">Settings; null means defaults.</param>
+    public static EdgeQualityResult Measure(PixelBuffer composite, PixelBuffer matte, EdgeQualityOptions? options = null)
     {
-        var (softCount, ringCount, absolute, signed, fringe, ringSum) = (0, 0, 0.0, 0.0, 0.0, 0.0);
-        Span<double> product = stackalloc double[3];
-        var opaque = new OpaqueWindowMeans(rgb, alpha, options.InteriorSearchRadius);
-        for (var y = 0; y < alpha.Height; y++)
+        ArgumentNullException.ThrowIfNull(composite);
+        ArgumentNullException.ThrowIfNull(matte);
+        options ??= new EdgeQualityOptions();
+        options.Validate();
+        if (composite.Bands != 3 || matte.Bands != 1 || composite.Width != matte.Width || composite.Height != matte.Height)
         {
-            for (var x = 0; x < alpha.Width; x++)
-            {
-                var i = (y * alpha.Width) + x;
-                if (ring[i])
-                {
-                    ringSum += (765 - rgb.Data[i * 3] - rgb.Data[(i * 3) + 1] - rgb.Data[(i * 3) + 2]) / 3.0;
-                    ringCount++;
-                }
-                else if (alpha.Data[i] is > 0 and < 255 && opaque.TryMean(x, y, product))
-                {
-                    var deviation = SoftDeviation(rgb.Data.AsSpan(i * 3, 3), alpha.Data[i] / 255.0, product);
-                    absolute += deviation.Absolute;
-                    signed += deviation.Signed;
-                    fringe += deviation.Fringe;
-                    softCount++;
-                }
-            }
+            throw new ArgumentException("Expected a 3-band image and a 1-band matte of the same size.", nameof(matte));
         }
 
+        var bounds = FillRatio.FindBounds(matte.Data, matte.Width, matte.Height, 1);
+        if (bounds.IsEmpty)
+        {
+            return EdgeQualityResult.Empty;
+        }
+
+        var (left, top, width, height) = BandRegion(bounds, composite.Width, composite.Height, options);
+        return MeasureRegion(composite.Crop(left, top, width, height), matte.Crop(left, top, width, height), options);
+    }
+
+    /// <summary>The product's bounds widened by the ring and the colour search, clipped to the canvas.</summary>
+    private static (int Left, int Top, int Width, int Height) BandRegion(
+        ProductBounds bounds, int canvasWidth, int canvasHeight, EdgeQualityOptions options)
+    {
+        var margin = options.OuterRingWidth + options.InteriorSearchRadius;
+        var (left, top) = (Math.Max(0, bounds.Left - margin), Math.Max(0, bounds.Top - margin));
+        var width = Math.Min(canvasWidth, bounds.Left + bounds.Width + margin) - left;
+        var height = Math.Min(canvasHeight, bounds.Top + bounds.Height + margin) - top;
+        return (left, top, width, height);
+    }
+
+    private static EdgeQualityResult MeasureRegion(PixelBuffer rgb, PixelBuffer alpha, EdgeQualityOptions options)
+    {
+        var (ringCount, ringSum) = RingDeviation(rgb, OuterRing(alpha, options.OuterRingWidth));
+        var (softCount, absolute, signed, fringe) = SoftDeviations(rgb, alpha, options);
         var fringeDeviation = softCount == 0 ? 0 : fringe / softCount;
         var ringDeviation = ringCount == 0 ? 0 : ringSum / ringCount;
         return new EdgeQualityResult(
@@ -87,6 +96,52 @@ public static class EdgeQuality
             fringeDeviation,
             ringDeviation,
             Math.Clamp(Math.Max(fringeDeviation, ringDeviation) / options.ToleranceLevels, 0, 1));
+    }
+
+    /// <summary>Ring pixels and their summed darkness below white, in raster order.</summary>
+    private static (int Count, double Sum) RingDeviation(PixelBuffer rgb, byte[] ring)
+    {
+        var (count, sum) = (0, 0.0);
+        var span = ring.AsSpan();
+        for (var i = span.IndexOf((byte)1); i >= 0;)
+        {
+            sum += (765 - rgb.Data[i * 3] - rgb.Data[(i * 3) + 1] - rgb.Data[(i * 3) + 2]) / 3.0;
+            count++;
+            var next = span[(i + 1)..].IndexOf((byte)1);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return (count, sum);
+    }
+
+    /// <summary>Soft matte pixels with opaque product nearby and their summed deviations, in raster order.</summary>
+    private static (int Count, double Absolute, double Signed, double Fringe) SoftDeviations(
+        PixelBuffer rgb, PixelBuffer alpha, EdgeQualityOptions options)
+    {
+        var (count, absolute, signed, fringe) = (0, 0.0, 0.0, 0.0);
+        Span<double> product = stackalloc double[3];
+        var opaque = new OpaqueWindowMeans(rgb, alpha, options.InteriorSearchRadius);
+        for (var y = 0; y < alpha.Height; y++)
+        {
+            var row = alpha.Data.AsSpan(y * alpha.Width, alpha.Width);
+            for (var x = row.IndexOfAnyInRange((byte)1, (byte)254); x >= 0;)
+            {
+                if (opaque.TryMean(x, y, product))
+                {
+                    var i = (y * alpha.Width) + x;
+                    var deviation = SoftDeviation(rgb.Data.AsSpan(i * 3, 3), alpha.Data[i] / 255.0, product);
+                    absolute += deviation.Absolute;
+                    signed += deviation.Signed;
+                    fringe += deviation.Fringe;
+                    count++;
+                }
+
+                var next = row[(x + 1)..].IndexOfAnyInRange((byte)1, (byte)254);
+                x = next < 0 ? -1 : x + 1 + next;
+            }
+        }
+
+        return (count, absolute, signed, fringe);
     }
 
     // The residual from the ideal blend, split in two. Its positive part along (white − product) is what a
@@ -126,38 +181,40 @@ public static class EdgeQuality
         return (absolute, signed, Math.Sqrt(fringe / 3));
     }
 
-    private static bool[] OuterRing(PixelBuffer alpha, int width)
+    /// <summary>
+    /// The background (α = 0) pixels within <paramref name="width"/> of the matte, Chebyshev distance, as 0/1.
+    /// A background pixel that near any matte pixel is as near one that touches the background (walk from the
+    /// matte pixel towards it: the last matte pixel on the way touches it), so this is the ring around the outline.
+    /// </summary>
+    private static byte[] OuterRing(PixelBuffer alpha, int width)
     {
-        var ring = new bool[alpha.PixelCount];
-        for (var y = 0; y < alpha.Height && width > 0; y++)
+        if (width == 0)
         {
-            for (var x = 0; x < alpha.Width; x++)
-            {
-                if (alpha.Data[(y * alpha.Width) + x] > 0 && TouchesBackground(alpha, x, y))
-                {
-                    MarkBackgroundAround(alpha, ring, x, y, width);
-                }
-            }
+            return new byte[alpha.PixelCount];
+        }
+
+        var ring = SquareDilation.OfRange(alpha, 1, 255, width);
+        for (var y = 0; y < alpha.Height; y++)
+        {
+            KeepBackground(alpha.Data.AsSpan(y * alpha.Width, alpha.Width), ring.AsSpan(y * alpha.Width, alpha.Width));
         }
 
         return ring;
     }
 
-    private static bool TouchesBackground(PixelBuffer alpha, int x, int y) =>
-        (x > 0 && alpha.Data[alpha.IndexOf(x - 1, y)] == 0)
-        || (x + 1 < alpha.Width && alpha.Data[alpha.IndexOf(x + 1, y)] == 0)
-        || (y > 0 && alpha.Data[alpha.IndexOf(x, y - 1)] == 0)
-        || (y + 1 < alpha.Height && alpha.Data[alpha.IndexOf(x, y + 1)] == 0);
-
-    private static void MarkBackgroundAround(PixelBuffer alpha, bool[] ring, int x, int y, int width)
+    /// <summary>Clears the flags of matte pixels, keeping those of background (α = 0) pixels.</summary>
+    private static void KeepBackground(ReadOnlySpan<byte> alpha, Span<byte> flags)
     {
-        for (var ny = Math.Max(0, y - width); ny <= Math.Min(alpha.Height - 1, y + width); ny++)
+        var alphas = MemoryMarshal.Cast<byte, Vector<byte>>(alpha);
+        var vectors = MemoryMarshal.Cast<byte, Vector<byte>>(flags);
+        for (var i = 0; i < alphas.Length; i++)
         {
-            for (var nx = Math.Max(0, x - width); nx <= Math.Min(alpha.Width - 1, x + width); nx++)
-            {
-                var n = alpha.IndexOf(nx, ny);
-                ring[n] |= alpha.Data[n] == 0;
-            }
+            vectors[i] &= Vector.Equals(alphas[i], Vector<byte>.Zero);
+        }
+
+        for (var i = alphas.Length * Vector<byte>.Count; i < alpha.Length; i++)
+        {
+            flags[i] = alpha[i] == 0 ? flags[i] : (byte)0;
         }
     }
 }

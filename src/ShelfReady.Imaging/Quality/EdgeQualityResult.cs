@@ -1,6 +1,6 @@
 namespace ShelfReady.Imaging.Quality;
 
-/// <summary>The outcome of <see cref="EdgeQuality.Measure"/>.</summary>
+/// <summary>The outcome of an <see cref="EdgeQuality"/> measurement.</summary>
 /// <param name="SoftPixels">Soft matte pixels assessed (0 &lt; α &lt; 255 with product nearby).</param>
 /// <param name="RingPixels">Background pixels assessed in the ring just outside the matte.</param>
 /// <param name="EdgeDeviation">Mean |actual − ideal blend| over soft pixels and channels, in 8-bit levels.</param>

@@ -3,9 +3,11 @@ using ShelfReady.Imaging.Pixels;
 namespace ShelfReady.Imaging.Quality;
 
 /// <summary>
-/// Mean colour of the fully opaque pixels in the square window around a pixel, for windows visited row by row.
-/// Keeps per-row prefix sums for just the rows a window spans, so a window costs one subtraction per row
-/// instead of a visit to each of its pixels, in memory for a few rows only.
+/// Mean colour of the fully opaque pixels in the square window around a soft matte pixel (0 &lt; α &lt; 255), for
+/// windows visited row by row. Keeps per-row prefix sums for just the rows a window spans, so a window costs one
+/// subtraction per row instead of a visit to each of its pixels, in memory for a few rows only; and only along
+/// the stretches of each row that some soft pixel's window covers (a few pixels either side of the outline),
+/// each stretch summed from its own start: a window lies within one stretch, so its difference is the same.
 /// </summary>
 internal sealed class OpaqueWindowMeans
 {
@@ -18,6 +20,7 @@ internal sealed class OpaqueWindowMeans
     private readonly int slots;
     private readonly int rowLength;
     private readonly int[] prefix;
+    private readonly byte[] covered;
     private int lastComputedRow = -1;
 
     /// <summary>Initializes a new instance of the <see cref="OpaqueWindowMeans"/> class.</summary>
@@ -30,11 +33,12 @@ internal sealed class OpaqueWindowMeans
         slots = (2 * radius) + 1;
         rowLength = (alpha.Width + 1) * Channels;
         prefix = new int[slots * rowLength];
+        covered = SquareDilation.OfRange(alpha, 1, 254, radius);
     }
 
     /// <summary>
-    /// The mean colour of the opaque pixels around (x, y), clipped to the image; false when there are none.
-    /// Calls must not go back to an earlier row.
+    /// The mean colour of the opaque pixels around the soft pixel (x, y), clipped to the image; false when there
+    /// are none. Calls must not go back to an earlier row.
     /// </summary>
     public bool TryMean(int x, int y, Span<double> colour)
     {
@@ -65,9 +69,30 @@ internal sealed class OpaqueWindowMeans
     private void ComputeRow(int row)
     {
         var slot = prefix.AsSpan((row % slots) * rowLength, rowLength);
+        var needed = covered.AsSpan(row * alpha.Width, alpha.Width);
+        var x = 0;
+        while (x < needed.Length)
+        {
+            var found = needed[x..].IndexOf((byte)1);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var start = x + found;
+            var length = needed[start..].IndexOf((byte)0);
+            var end = length < 0 ? needed.Length : start + length;
+            SumStretch(row, start, end, slot);
+            x = end;
+        }
+    }
+
+    /// <summary>Prefix sums over columns [start, end) of a row, at the boundaries start..end of the slot.</summary>
+    private void SumStretch(int row, int start, int end, Span<int> slot)
+    {
         var (count, r, g, b) = (0, 0, 0, 0);
-        slot[..Channels].Clear();
-        for (var x = 0; x < alpha.Width; x++)
+        slot.Slice(start * Channels, Channels).Clear();
+        for (var x = start; x < end; x++)
         {
             var i = (row * alpha.Width) + x;
             if (alpha.Data[i] == 255)
