@@ -21,6 +21,12 @@ if (args is ["studio-path", .. var studioArgs])
     return;
 }
 
+if (args is ["engine-throughput", .. var engineArgs])
+{
+    await EngineThroughput.RunAsync(engineArgs);
+    return;
+}
+
 if (args is ["pipeline-throughput", .. var pipelineArgs])
 {
     await PipelineThroughput.RunAsync(pipelineArgs);
